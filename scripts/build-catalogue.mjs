@@ -24,9 +24,27 @@ const ACCESS_LEVEL_BY_VERB = new Map([
     (v) => [v, 'create'],
   ),
   ...[
-    'Update', 'Modify', 'Bind', 'Unbind', 'Rebind', 'Associate', 'Enable', 'Sync', 'Move',
-    'Pause', 'Publish', 'Online', 'Offline', 'Open', 'Translate', 'Register', 'Deregister',
-    'Verify', 'Verified', 'Embed', 'Change',
+    'Update',
+    'Modify',
+    'Bind',
+    'Unbind',
+    'Rebind',
+    'Associate',
+    'Enable',
+    'Sync',
+    'Move',
+    'Pause',
+    'Publish',
+    'Online',
+    'Offline',
+    'Open',
+    'Translate',
+    'Register',
+    'Deregister',
+    'Verify',
+    'Verified',
+    'Embed',
+    'Change',
   ].map((v) => [v, 'update']),
   ...['Delete', 'Remove', 'Deprecate'].map((v) => [v, 'delete']),
 ]);
@@ -58,7 +76,10 @@ function main(argv) {
 /** Reads the table of actions without resource-group support and the page's date. */
 export function parsePage(text) {
   const lines = text.split(/\r?\n/).map((line) => line.trim());
-  const lastUpdated = lines.find((l) => l.startsWith('Last Updated:'))?.slice(13).trim();
+  const lastUpdated = lines
+    .find((l) => l.startsWith('Last Updated:'))
+    ?.slice(13)
+    .trim();
   const start = lines.findIndex((l) => l === 'Unsupported actions');
   const end = lines.findIndex((l, i) => i > start && l.startsWith('If an action does not'));
   if (!lastUpdated || start < 0 || end < 0) {

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// The language server process: wires LSP requests to the policy language service. It speaks LSP
+// over stdio (`--stdio`), node IPC (`--node-ipc`) or a socket (`--socket=<port>`).
+import {
+  createConnection,
+  type Connection,
+  DidChangeConfigurationNotification,
+  type InitializeParams,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  type CompletionList,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+import { createPolicyLanguageService, type DocumentContext } from './service/languageService';
+import {
+  DEFAULT_SETTINGS,
+  type PolicySettings,
+  readSettings,
+  SETTINGS_SECTION,
+} from './service/settings';
+
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+
+function main(argv: readonly string[]): void {
+  if (!argv.some((arg) => TRANSPORTS.some((flag) => arg.startsWith(flag)))) {
+    process.stderr.write(USAGE);
+    process.exitCode = argv.includes('--help') ? 0 : 2;
+    return;
+  }
+  serve(createConnection(ProposedFeatures.all));
+}
+
+const USAGE = `cams-policy-language-server: a language server for Alibaba Cloud RAM policies
+that grant ChatApp Message Service (cams) actions.
+
+Usage: cams-policy-language-server --stdio
+       cams-policy-language-server --node-ipc
+       cams-policy-language-server --socket=<port>
+`;
+
+function serve(connection: Connection): void {
+  const service = createPolicyLanguageService();
+  const documents = new TextDocuments(TextDocument);
+  let workspaceFolders: string[] = [];
+  let settings: PolicySettings = DEFAULT_SETTINGS;
+  let pullsConfiguration = false;
+
+  const context = (): DocumentContext => ({ workspaceFolders, settings });
+  const log = connection.console;
+
+  const applySettings = (raw: unknown): void => {
+    const read = readSettings(raw);
+    settings = read.settings;
+    read.problems.forEach((problem) => log.warn(problem));
+    log.info(`settings: ${JSON.stringify(settings)}`);
+  };
+
+  const refreshSettings = async (): Promise<void> => {
+    if (!pullsConfiguration) return;
+    const [raw] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    applySettings(raw);
+  };
+
+  const validate = (document: TextDocument): void => {
+    const diagnostics = guard('diagnostics', [], () => service.validate(document, context()));
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  };
+
+  const guard = <T>(feature: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      log.error(
+        `${feature} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      return fallback;
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams) => {
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    applySettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        hoverProvider: true,
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite],
+        },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'cams-policy-language-server', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    log.info(
+      `cams-policy-language-server ${SERVER_VERSION}; catalogue of ${service.catalogue.actions.length} actions from "${service.catalogue.source.title}" (${service.catalogue.source.lastUpdated})`,
+    );
+    if (pullsConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, {
+        section: SETTINGS_SECTION,
+      });
+      void refreshSettings().then(() => documents.all().forEach(validate));
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      workspaceFolders = [
+        ...workspaceFolders.filter((uri) => !removed.has(uri)),
+        ...event.added.map((f) => f.uri),
+      ];
+      documents.all().forEach(validate);
+    });
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (pullsConfiguration) await refreshSettings();
+    else
+      applySettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+    documents.all().forEach(validate);
+  });
+
+  documents.onDidChangeContent((change) => validate(change.document));
+  documents.onDidClose((event) => {
+    service.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const empty: CompletionList = { isIncomplete: false, items: [] };
+    if (!document) return empty;
+    return guard('completion', empty, () => service.complete(document, params.position, context()));
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return guard('hover', null, () => service.hover(document, params.position, context()));
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const {
+      range,
+      context: { diagnostics },
+    } = params;
+    return guard('code actions', [], () =>
+      service.codeActions(document, range, diagnostics, context()),
+    );
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const __SERVER_VERSION__: string | undefined;
+const SERVER_VERSION = typeof __SERVER_VERSION__ === 'string' ? __SERVER_VERSION__ : 'development';
+
+main(process.argv.slice(2));

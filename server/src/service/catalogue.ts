@@ -1,0 +1,157 @@
+// The cams action catalogue: lookup by name as RAM matches names (case-insensitively), wildcard
+// expansion, and the closest known names for a misspelling. The data is generated from Alibaba
+// Cloud's documentation by scripts/build-catalogue.mjs.
+import catalogueData from '../../data/cams-actions.json';
+
+/** An access level as Alibaba Cloud's per-API authorization tables label it. */
+export type AccessLevel = 'create' | 'list' | 'get' | 'update' | 'delete' | 'none';
+
+/**
+ * Whether a grant of the action takes effect when the policy is attached at resource-group
+ * scope: `unsupported` actions are listed on the resource-group page, `supported` ones act on the
+ * `instance` resource type, and `undocumented` ones are known actions the page says nothing about.
+ */
+export type ResourceGroupAuthorization = 'supported' | 'unsupported' | 'undocumented';
+
+/** One `cams:` action and what the documentation says of it. */
+export interface ActionInfo {
+  readonly name: string;
+  readonly description: string;
+  /** `documented`: Alibaba's words; `reference`: from an API page; `derived`: from the name. */
+  readonly descriptionSource: 'documented' | 'reference' | 'derived';
+  readonly resourceGroupAuthorization: ResourceGroupAuthorization;
+  readonly accessLevel: AccessLevel;
+  /** `inferred` when the access level was read from the verb of the name. */
+  readonly accessLevelSource: 'documented' | 'inferred';
+  /** The ARN template of the resource the action acts on; absent for account-only actions. */
+  readonly resource?: string;
+}
+
+export interface CatalogueSource {
+  readonly title: string;
+  readonly url: string;
+  readonly lastUpdated: string;
+}
+
+export interface CatalogueData {
+  readonly ramCode: string;
+  readonly serviceName: string;
+  readonly source: CatalogueSource;
+  readonly ramAuthorizationPage: string;
+  readonly apiReferenceBase: string;
+  readonly actions: readonly ActionInfo[];
+}
+
+export class ActionCatalogue {
+  readonly ramCode: string;
+  readonly serviceName: string;
+  readonly source: CatalogueSource;
+  readonly ramAuthorizationPage: string;
+  readonly actions: readonly ActionInfo[];
+
+  private readonly apiReferenceBase: string;
+  private readonly byExactName = new Map<string, ActionInfo>();
+  private readonly byFoldedName = new Map<string, ActionInfo[]>();
+  private readonly expansions = new Map<string, readonly ActionInfo[]>();
+
+  constructor(data: CatalogueData) {
+    this.ramCode = data.ramCode;
+    this.serviceName = data.serviceName;
+    this.source = data.source;
+    this.ramAuthorizationPage = data.ramAuthorizationPage;
+    this.apiReferenceBase = data.apiReferenceBase;
+    this.actions = data.actions;
+
+    for (const action of data.actions) {
+      this.byExactName.set(action.name, action);
+      const folded = action.name.toLowerCase();
+      this.byFoldedName.set(folded, [...(this.byFoldedName.get(folded) ?? []), action]);
+    }
+  }
+
+  /** True when `value` names an action of this service (`cams:…`, in any case). */
+  ownsAction(value: string): boolean {
+    return value.toLowerCase().startsWith(this.ramCode + ':');
+  }
+
+  /**
+   * The action RAM would match for `name`. The documented spelling wins when two documented
+   * names differ only in case (the page lists both `GetOSSInfoForUploadFile` and
+   * `GetOssInfoForUploadFile`).
+   */
+  lookup(name: string): ActionInfo | undefined {
+    return this.byExactName.get(name) ?? this.byFoldedName.get(name.toLowerCase())?.[0];
+  }
+
+  /** The actions a pattern with `*` and `?` wildcards covers; RAM matches them without case. */
+  expand(pattern: string): readonly ActionInfo[] {
+    const folded = pattern.toLowerCase();
+    let covered = this.expansions.get(folded);
+    if (!covered) {
+      const matcher = wildcardMatcher(folded);
+      covered = this.actions.filter((action) => matcher.test(action.name.toLowerCase()));
+      this.expansions.set(folded, covered);
+    }
+    return covered;
+  }
+
+  /** Up to `count` known names closest to a misspelt one, nearest first. */
+  closest(name: string, count = 3): ActionInfo[] {
+    const target = name.toLowerCase();
+    const limit = Math.max(2, Math.floor(target.length / 3));
+
+    return this.actions
+      .map((action) => ({ action, distance: editDistance(target, action.name.toLowerCase()) }))
+      .filter((candidate) => candidate.distance <= limit)
+      .sort((a, b) => a.distance - b.distance || a.action.name.localeCompare(b.action.name))
+      .slice(0, count)
+      .map((candidate) => candidate.action);
+  }
+
+  /** The API reference page of an action, where Alibaba Cloud publishes one. */
+  documentationUrl(action: ActionInfo): string {
+    return action.descriptionSource === 'reference'
+      ? this.apiReferenceBase + action.name.slice(this.ramCode.length + 1).toLowerCase()
+      : this.source.url;
+  }
+}
+
+/** True when a value contains RAM's wildcards. */
+export function isWildcard(value: string): boolean {
+  return value.includes('*') || value.includes('?');
+}
+
+/** The catalogue shipped with the product. */
+export function loadCatalogue(): ActionCatalogue {
+  return new ActionCatalogue(catalogueData as CatalogueData);
+}
+
+function wildcardMatcher(pattern: string): RegExp {
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
+}
+
+// Damerau-Levenshtein distance (optimal string alignment): a swapped pair of letters is one
+// edit, which is the commonest slip when typing action names.
+function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, beforePrevious[j - 2]! + 1);
+      }
+      current.push(best);
+    }
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
