@@ -17,13 +17,22 @@ export interface EntryCoverage {
 export function coverageOf(entry: ActionEntry, catalogue: ActionCatalogue): EntryCoverage {
   const value = entry.value;
   const wildcard = isWildcard(value);
-  if (!wildcard && !catalogue.ownsAction(value)) {
+  if (!catalogue.ownsAction(value) && !(wildcard && mayCoverEveryService(value))) {
     return { entry, kind: 'foreign', covered: [], accountOnly: [] };
   }
 
   const covered = wildcard ? catalogue.expand(value) : optional(catalogue.lookup(value));
   const accountOnly = covered.filter((action) => isAccountOnly(action));
   return { entry, kind: wildcard ? 'wildcard' : 'action', covered, accountOnly };
+}
+
+/**
+ * True for a pattern whose service part is itself a wildcard (`*`, `*:Get*`): it covers cams
+ * actions and other services' alike, so it is never reported as covering nothing.
+ */
+export function mayCoverEveryService(pattern: string): boolean {
+  const colon = pattern.indexOf(':');
+  return isWildcard(colon < 0 ? pattern : pattern.slice(0, colon));
 }
 
 /** True when a grant of the action has no effect at resource-group scope. */

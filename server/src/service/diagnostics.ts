@@ -4,7 +4,12 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import type { ActionCatalogue, ActionInfo } from './catalogue';
-import { accountOnlyGrantedByNotAction, coverageOf, type EntryCoverage } from './actionCoverage';
+import {
+  accountOnlyGrantedByNotAction,
+  coverageOf,
+  type EntryCoverage,
+  mayCoverEveryService,
+} from './actionCoverage';
 import {
   type PolicyDocument,
   type PolicyStatement,
@@ -60,6 +65,7 @@ function statementDiagnostics(input: ValidationInput, statement: PolicyStatement
 
 function catalogueDiagnostics(input: ValidationInput, coverage: EntryCoverage): Diagnostic[] {
   if (coverage.kind === 'foreign' || coverage.covered.length > 0) return [];
+  if (mayCoverEveryService(coverage.entry.value)) return [];
 
   const value = coverage.entry.value;
   const range = entryRange(input, coverage);
