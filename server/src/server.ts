@@ -47,6 +47,7 @@ function serve(connection: Connection): void {
   let workspaceFolders: string[] = [];
   let settings: PolicySettings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
+  let settingsArrived = (): void => undefined;
 
   const context = (): DocumentContext => ({ workspaceFolders, settings });
   const log = connection.console;
@@ -64,9 +65,20 @@ function serve(connection: Connection): void {
     applySettings(raw);
   };
 
+  // Documents opened before the first settings arrive are validated once they have, so that no
+  // diagnostics computed with the defaults flash up first.
+  let settingsLoaded: Promise<void> = Promise.resolve();
+
   const validate = (document: TextDocument): void => {
-    const diagnostics = guard('diagnostics', [], () => service.validate(document, context()));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    void settingsLoaded.then(() => {
+      if (documents.get(document.uri) !== document) return;
+      const diagnostics = guard('diagnostics', [], () => service.validate(document, context()));
+      void connection.sendDiagnostics({
+        uri: document.uri,
+        version: document.version,
+        diagnostics,
+      });
+    });
   };
 
   const guard = <T>(feature: string, fallback: T, run: () => T): T => {
@@ -84,6 +96,7 @@ function serve(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    if (pullsConfiguration) settingsLoaded = new Promise((loaded) => (settingsArrived = loaded));
     applySettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
 
     return {
@@ -108,7 +121,9 @@ function serve(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, {
         section: SETTINGS_SECTION,
       });
-      void refreshSettings().then(() => documents.all().forEach(validate));
+      refreshSettings()
+        .catch((error: unknown) => log.error(`could not read the settings: ${String(error)}`))
+        .finally(() => settingsArrived());
     }
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));

@@ -1,0 +1,183 @@
+// Starts the built server (dist/server.js) as its own process and speaks LSP to it over stdio,
+// as an editor other than VS Code would.
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+const WORKSPACE = 'file:///projects/policies';
+const SETTINGS = { resourceGroupScopedFiles: ['rg/**/*.json'] };
+
+const POLICY = `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["cams:QueryInstance", "cams:SendChatappMessage", "cams:"],
+      "Resource": "*"
+    }
+  ]
+}
+`;
+
+class ServerUnderTest {
+  readonly connection: ProtocolConnection;
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(readonly process: ChildProcess) {
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(process.stdout!),
+      new StreamMessageWriter(process.stdin!),
+    );
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.set(params.uri, params);
+      this.waiters.splice(0).forEach((wake) => wake());
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map(() => SETTINGS),
+    );
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.listen();
+  }
+
+  /** Waits until diagnostics for `uri` satisfy `ready`, for at most ten seconds. */
+  async diagnostics(uri: string, ready: (p: PublishDiagnosticsParams) => boolean) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const current = this.published.get(uri);
+      if (current && ready(current)) return current;
+      if (Date.now() > deadline) throw new Error(`no matching diagnostics for ${uri}`);
+      await new Promise<void>((wake) => {
+        this.waiters.push(wake);
+        setTimeout(wake, 200);
+      });
+    }
+  }
+
+  open(path: string, text: string): string {
+    const uri = `${WORKSPACE}/${path}`;
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'json', version: 1, text },
+    });
+    return uri;
+  }
+}
+
+describe('the language server over stdio', () => {
+  let server: ServerUnderTest;
+
+  before(async () => {
+    server = new ServerUnderTest(spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' }));
+    const result = await server.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: WORKSPACE,
+      workspaceFolders: [{ uri: WORKSPACE, name: 'policies' }],
+      capabilities: { workspace: { configuration: true } },
+    });
+    assert.equal(result.serverInfo?.name, 'cams-policy-language-server');
+    await server.connection.sendNotification(InitializedNotification.type, {});
+  });
+
+  after(async () => {
+    await server.connection.sendRequest(ShutdownRequest.type);
+    await server.connection.sendNotification(ExitNotification.type);
+    server.connection.dispose();
+    server.process.kill();
+  });
+
+  it('publishes a scope warning per account-only action in a resource-group scoped file', async () => {
+    const uri = server.open('rg/messaging.json', POLICY);
+    const { diagnostics } = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [
+        ['unknown-action', 5],
+        ['resource-group-unsupported', 5],
+      ],
+    );
+  });
+
+  it('publishes no scope warning for a file outside the scoped globs', async () => {
+    const uri = server.open('account/messaging.json', POLICY);
+    const { diagnostics } = await server.diagnostics(uri, () => true);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['unknown-action'],
+    );
+  });
+
+  it('completes cams actions inside a partly typed string', async () => {
+    const uri = server.open('rg/complete.json', POLICY);
+    const character = POLICY.split('\n')[5]!.indexOf('"cams:"') + 6;
+    const list = await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 5, character },
+    });
+    const items = Array.isArray(list) ? list : (list?.items ?? []);
+    assert.ok(items.some((item) => item.label === 'cams:GetFlow'));
+  });
+
+  it('answers hover on an action with its description', async () => {
+    const uri = server.open('rg/hover.json', POLICY);
+    const character = POLICY.split('\n')[5]!.indexOf('SendChatapp');
+    const hover = await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 5, character },
+    });
+    assert.match(JSON.stringify(hover?.contents), /cams:SendChatappMessage/);
+  });
+
+  it('offers the split quick fix for a scope warning', async () => {
+    const uri = server.open('rg/split.json', POLICY);
+    const { diagnostics } = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    const warning = diagnostics.find((d) => d.code === 'resource-group-unsupported')!;
+    const actions = await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: warning.range,
+      context: { diagnostics: [warning] },
+    });
+    const split = actions?.find((a) => 'title' in a && a.title.startsWith('Split statement'));
+    assert.ok(split && 'edit' in split && split.edit?.changes?.[uri]?.length === 2);
+  });
+
+  it('clears the diagnostics of a closed document', async () => {
+    const uri = server.open('rg/closing.json', POLICY);
+    await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    await server.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri },
+    });
+    await server.diagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+});
+
+describe('the server started without a transport', () => {
+  it('prints its usage and exits with an error', async () => {
+    const child = spawn(process.execPath, [SERVER], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((done) => child.on('exit', done));
+    assert.equal(code, 2);
+    assert.match(stderr, /Usage: cams-policy-language-server --stdio/);
+  });
+});
