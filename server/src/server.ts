@@ -86,7 +86,7 @@ function serve(connection: Connection): void {
       return run();
     } catch (error) {
       log.error(
-        `${feature} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        `${feature} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
       );
       return fallback;
     }
@@ -114,9 +114,9 @@ function serve(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    log.info(
-      `cams-policy-language-server ${SERVER_VERSION}; catalogue of ${service.catalogue.actions.length} actions from "${service.catalogue.source.title}" (${service.catalogue.source.lastUpdated})`,
-    );
+    const { actions, source } = service.catalogue;
+    log.info(`cams-policy-language-server ${SERVER_VERSION}`);
+    log.info(`catalogue: ${actions.length} actions, "${source.title}" (${source.lastUpdated})`);
     if (pullsConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, {
         section: SETTINGS_SECTION,

@@ -58,8 +58,9 @@ function splitAction(
 
   const count = split.moved.length;
   const noun = count === 1 ? 'action' : 'actions';
+  const moved = `${count} ${noun} without resource-group authorization`;
   return {
-    title: `Split statement: move ${count} ${noun} without resource-group authorization to a new statement`,
+    title: `Split statement: move ${moved} to a new statement`,
     kind: warnings.length > 0 ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
     diagnostics: warnings,
     isPreferred: warnings.length > 0,

@@ -70,33 +70,45 @@ function catalogueDiagnostics(input: ValidationInput, coverage: EntryCoverage): 
   const value = coverage.entry.value;
   const range = entryRange(input, coverage);
   if (coverage.kind === 'wildcard') {
-    const message = `${value} covers no known ${input.catalogue.ramCode} action. Check the pattern.`;
-    return [create(RULES.wildcardMatchesNothing, range, message)];
+    const message = `${value} covers no known ${input.catalogue.ramCode} action.`;
+    return [create(RULES.wildcardMatchesNothing, range, `${message} Check the pattern.`)];
   }
 
   const suggestions = input.catalogue.closest(value).map((action) => action.name);
+  const unknown = `Unknown action ${value}: ${input.catalogue.serviceName} has no such action.`;
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
-  const message = `Unknown action ${value}: the ${input.catalogue.serviceName} catalogue has no such action.${hint}`;
-  return [create(RULES.unknownAction, range, message)];
+  return [create(RULES.unknownAction, range, unknown + hint)];
 }
 
 function scopeMessage(statement: PolicyStatement, coverage: EntryCoverage): string {
   const outcome =
     statement.effect === 'Deny' ? 'the deny has no effect' : 'the grant has no effect';
-  const remedy = 'Grant it in a policy attached at account scope, or split the statement.';
 
   if (coverage.kind === 'action') {
     const name = coverage.covered[0]?.name ?? coverage.entry.value;
-    return `${name} does not support resource-group authorization: in a policy attached at resource-group scope ${outcome}. ${remedy}`;
+    return [
+      `${name} does not support resource-group authorization:`,
+      `in a policy attached at resource-group scope ${outcome}.`,
+      'Grant it in a policy attached at account scope, or split the statement.',
+    ].join(' ');
   }
 
   const count = coverage.accountOnly.length;
-  return `${coverage.entry.value} covers ${count} ${plural(count, 'action')} without resource-group authorization (${examples(coverage.accountOnly)}): at resource-group scope ${outcome} for them. Name the supported actions instead, or grant the others at account scope.`;
+  return [
+    `${coverage.entry.value} covers ${count} ${plural(count, 'action')}`,
+    `without resource-group authorization (${examples(coverage.accountOnly)}):`,
+    `at resource-group scope ${outcome} for them.`,
+    'Name the supported actions instead, or grant the others at account scope.',
+  ].join(' ');
 }
 
 function notActionMessage(statement: PolicyStatement, granted: readonly ActionInfo[]): string {
   const verb = statement.effect === 'Deny' ? 'denies' : 'grants';
-  return `This NotAction ${verb} ${granted.length} cams ${plural(granted.length, 'action')} without resource-group authorization (${examples(granted)}): at resource-group scope that has no effect for them. Grant them at account scope.`;
+  return [
+    `This NotAction ${verb} ${granted.length} cams ${plural(granted.length, 'action')}`,
+    `without resource-group authorization (${examples(granted)}):`,
+    'at resource-group scope that has no effect for them. Grant them at account scope.',
+  ].join(' ');
 }
 
 function examples(actions: readonly ActionInfo[]): string {

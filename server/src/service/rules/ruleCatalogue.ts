@@ -52,8 +52,7 @@ export const RULES = {
   resourceGroupUnsupported: {
     id: 'resource-group-unsupported',
     severity: DiagnosticSeverity.Warning,
-    summary:
-      'An action without resource-group authorization in a policy attached at resource-group scope.',
+    summary: 'An action without resource-group authorization, granted at resource-group scope.',
     documentation: CAMS_RESOURCE_GROUPS,
   },
 } as const satisfies Record<string, Rule>;
