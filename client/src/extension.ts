@@ -1,3 +1,85 @@
-// Placeholder entry point; the client is written in client/src/extension.ts.
-export function activate(): void {}
-export function deactivate(): void {}
+// The VS Code client: starts the bundled policy language server and connects it to JSON editors.
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+import { SETTINGS_SECTION } from '../../server/src/service/settings';
+
+const CLIENT_ID = 'camsPolicy';
+const CLIENT_NAME = 'RAM Policy (cams)';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME);
+  context.subscriptions.push(outputChannel);
+
+  const version = String(context.extension.packageJSON.version ?? 'unknown');
+  outputChannel.appendLine(`${CLIENT_NAME} extension ${version} starting`);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  if (!existsSync(serverModule)) {
+    outputChannel.appendLine(`The language server is missing: ${serverModule}`);
+    void vscode.window.showErrorMessage(
+      `${CLIENT_NAME}: the language server is missing, so policies are not checked. ` +
+        'Run "npm run build" and reload the window.',
+    );
+    return;
+  }
+
+  client = new LanguageClient(
+    CLIENT_ID,
+    CLIENT_NAME,
+    serverOptions(serverModule),
+    clientOptions(outputChannel),
+  );
+  try {
+    await client.start();
+  } catch (error) {
+    // The client has already shown its one "couldn't create connection" message with a button
+    // to this channel; the details belong here, not in a second notification.
+    outputChannel.appendLine(`The language server did not start: ${describe(error)}`);
+    client = undefined;
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function serverOptions(module: string): ServerOptions {
+  return {
+    run: { module, transport: TransportKind.ipc },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+}
+
+// The server decides from the content or the `policyFiles` setting whether a JSON file is a
+// policy, so the client hands it every JSON document on disk and in untitled editors.
+function clientOptions(outputChannel: vscode.OutputChannel): LanguageClientOptions {
+  const languages = ['json', 'jsonc'];
+  const schemes = ['file', 'untitled'];
+  return {
+    documentSelector: languages.flatMap((language) =>
+      schemes.map((scheme) => ({ language, scheme })),
+    ),
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    outputChannel,
+    // Returning false stops the client without a second notification about the same failure.
+    initializationFailedHandler: () => false,
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
