@@ -1,4 +1,5 @@
-// Runs the editor tests in a real VS Code: `npm run build && npm run test:e2e`.
+// Runs the editor tests in a real VS Code: `npm run build && npm run test:e2e`. With
+// `-- --showcase` it opens the scene of the README screenshot instead (see showcase.ts).
 //
 // The VS Code to run is, in order: the executable named by VSCODE_E2E_EXECUTABLE; the offline kit
 // next to this repository (../shared/vscode-e2e/setup.sh), which installs code-server and prints
@@ -30,10 +31,13 @@ async function main(): Promise<void> {
     throw new Error('dist/server.js is missing: run "npm run build" first.');
   }
 
+  const tests = process.argv.includes('--showcase')
+    ? 'showcase.js'
+    : path.join('suite', 'index.js');
   await runTests({
     vscodeExecutablePath: vscodeExecutable(),
     extensionDevelopmentPath: root,
-    extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
+    extensionTestsPath: path.join(__dirname, tests),
     launchArgs: [path.join(root, 'test', 'e2e', 'fixtures', 'workspace'), '--disable-extensions'],
   });
 }
