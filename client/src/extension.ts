@@ -2,8 +2,12 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
+  ErrorAction,
+  type ErrorHandler,
   LanguageClient,
   type LanguageClientOptions,
+  type Message,
   type ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
@@ -32,14 +36,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return;
   }
 
+  const errors = new StartupErrorHandler();
   client = new LanguageClient(
     CLIENT_ID,
     CLIENT_NAME,
     serverOptions(serverModule),
-    clientOptions(outputChannel),
+    clientOptions(outputChannel, errors),
   );
   try {
     await client.start();
+    errors.afterStart(client.createDefaultErrorHandler());
   } catch (error) {
     // The client has already shown its one "couldn't create connection" message with a button
     // to this channel; the details belong here, not in a second notification.
@@ -66,7 +72,10 @@ function serverOptions(module: string): ServerOptions {
 
 // The server decides from the content or the `policyFiles` setting whether a JSON file is a
 // policy, so the client hands it every JSON document on disk and in untitled editors.
-function clientOptions(outputChannel: vscode.OutputChannel): LanguageClientOptions {
+function clientOptions(
+  outputChannel: vscode.OutputChannel,
+  errorHandler: ErrorHandler,
+): LanguageClientOptions {
   const languages = ['json', 'jsonc'];
   const schemes = ['file', 'untitled'];
   return {
@@ -75,9 +84,33 @@ function clientOptions(outputChannel: vscode.OutputChannel): LanguageClientOptio
     ),
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel,
+    errorHandler,
     // Returning false stops the client without a second notification about the same failure.
     initializationFailedHandler: () => false,
   };
+}
+
+/**
+ * Until the server has started, a crash is left to the failed start to report, once: restarting
+ * a server that cannot start would only stack up notifications. Once it runs, the client's
+ * default handling applies (a few restarts, then one message).
+ */
+class StartupErrorHandler implements ErrorHandler {
+  private running: ErrorHandler | undefined;
+
+  afterStart(handler: ErrorHandler): void {
+    this.running = handler;
+  }
+
+  error(error: Error, message: Message | undefined, count: number | undefined) {
+    return (
+      this.running?.error(error, message, count) ?? { action: ErrorAction.Shutdown, handled: true }
+    );
+  }
+
+  closed() {
+    return this.running?.closed() ?? { action: CloseAction.DoNotRestart, handled: true };
+  }
 }
 
 function describe(error: unknown): string {
