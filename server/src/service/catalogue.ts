@@ -52,7 +52,8 @@ export class ActionCatalogue {
   private readonly apiReferenceBase: string;
   private readonly byExactName = new Map<string, ActionInfo>();
   private readonly byFoldedName = new Map<string, ActionInfo[]>();
-  private readonly expansions = new Map<string, readonly ActionInfo[]>();
+  private readonly expansions = new BoundedCache<readonly ActionInfo[]>();
+  private readonly suggestions = new BoundedCache<readonly ActionInfo[]>();
 
   constructor(data: CatalogueData) {
     this.ramCode = data.ramCode;
@@ -86,25 +87,27 @@ export class ActionCatalogue {
   /** The actions a pattern with `*` and `?` wildcards covers; RAM matches them without case. */
   expand(pattern: string): readonly ActionInfo[] {
     const folded = pattern.toLowerCase();
-    let covered = this.expansions.get(folded);
-    if (!covered) {
+    return this.expansions.get(folded, () => {
       const matcher = wildcardMatcher(folded);
-      covered = this.actions.filter((action) => matcher.test(action.name.toLowerCase()));
-      this.expansions.set(folded, covered);
-    }
-    return covered;
+      return this.actions.filter((action) => matcher.test(action.name.toLowerCase()));
+    });
   }
 
-  /** Up to `count` known names closest to a misspelt one, nearest first. */
-  closest(name: string, count = 3): ActionInfo[] {
+  /** Up to three known names closest to a misspelt one, nearest first. */
+  closest(name: string): readonly ActionInfo[] {
     const target = name.toLowerCase();
+    return this.suggestions.get(target, () => this.rankByDistance(target).slice(0, 3));
+  }
+
+  private rankByDistance(target: string): ActionInfo[] {
     const limit = Math.max(2, Math.floor(target.length / 3));
 
+    // Names whose lengths differ by more than the limit cannot be within it.
     return this.actions
+      .filter((action) => Math.abs(action.name.length - target.length) <= limit)
       .map((action) => ({ action, distance: editDistance(target, action.name.toLowerCase()) }))
       .filter((candidate) => candidate.distance <= limit)
       .sort((a, b) => a.distance - b.distance || a.action.name.localeCompare(b.action.name))
-      .slice(0, count)
       .map((candidate) => candidate.action);
   }
 
@@ -113,6 +116,24 @@ export class ActionCatalogue {
     return action.descriptionSource === 'reference'
       ? this.apiReferenceBase + action.name.slice(this.ramCode.length + 1).toLowerCase()
       : this.source.url;
+  }
+}
+
+// Each keystroke in an action name asks about a new string, so the caches forget everything once
+// they hold more than a fixed number of answers instead of growing for the whole session.
+class BoundedCache<T> {
+  private readonly answers = new Map<string, T>();
+
+  constructor(private readonly capacity = 2000) {}
+
+  get(key: string, compute: () => T): T {
+    const known = this.answers.get(key);
+    if (known !== undefined) return known;
+
+    if (this.answers.size >= this.capacity) this.answers.clear();
+    const answer = compute();
+    this.answers.set(key, answer);
+    return answer;
   }
 }
 
