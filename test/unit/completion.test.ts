@@ -12,7 +12,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-types';
 
-import { completePolicy } from '../../server/src/service/completion';
+import { completePolicy } from '../../server/src/service/completion/completion';
 import { parsePolicy } from '../../server/src/service/policyDocument';
 import {
   catalogue,

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 
-import { hoverPolicy, LISTED_ACTIONS_LIMIT } from '../../server/src/service/hover';
+import { hoverPolicy, LISTED_ACTIONS_LIMIT } from '../../server/src/service/hover/hover';
 import { parsePolicy } from '../../server/src/service/policyDocument';
 import {
   catalogue,

@@ -11,10 +11,10 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { type ActionCatalogue, loadCatalogue } from './catalogue';
-import { splitStatementActions } from './codeActions';
-import { completePolicy } from './completion';
-import { validatePolicy } from './diagnostics';
-import { hoverPolicy } from './hover';
+import { splitStatementActions } from './codeActions/codeActions';
+import { completePolicy } from './completion/completion';
+import { validatePolicy } from './diagnostics/validate';
+import { hoverPolicy } from './hover/hover';
 import { looksLikePolicy, parsePolicy, type PolicyDocument } from './policyDocument';
 import { attachmentScopeOf, type DocumentLocation, matchesSetting } from './scope';
 import type { PolicySettings } from './settings';

@@ -3,14 +3,14 @@
 // resource-group scope.
 import { type CompletionItem, CompletionItemKind, MarkupKind } from 'vscode-languageserver-types';
 
-import { isAccountOnly } from './actionCoverage';
+import { isAccountOnly } from '../actionCoverage';
 import {
   accessLevelText,
   countOf,
   resourceGroupExplanation,
   resourceGroupSummary,
-} from './actionWording';
-import type { ActionCatalogue, ActionInfo } from './catalogue';
+} from '../actionWording';
+import type { ActionCatalogue, ActionInfo } from '../catalogue';
 
 /**
  * The action and wildcard items, without their edits, sorted by name; `listed` holds the

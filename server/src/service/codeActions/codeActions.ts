@@ -7,9 +7,9 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-import type { ActionCatalogue } from './catalogue';
-import { type PolicyDocument, type PolicyStatement, end } from './policyDocument';
-import { RULES } from './rules/ruleCatalogue';
+import type { ActionCatalogue } from '../catalogue';
+import { type PolicyDocument, type PolicyStatement, end } from '../policyDocument';
+import { RULES } from '../rules/ruleCatalogue';
 import { planSplit, splitEdits } from './splitStatement';
 
 export interface CodeActionInput {

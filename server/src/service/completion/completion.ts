@@ -6,9 +6,9 @@ import type { CompletionItem, CompletionList, Position } from 'vscode-languagese
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { actionItems } from './actionCompletion';
-import type { ActionCatalogue } from './catalogue';
+import type { ActionCatalogue } from '../catalogue';
 import { type CompletionCursor, completionCursor, valueEdit } from './completionCursor';
-import { type PolicyDocument, propertyValue } from './policyDocument';
+import { type PolicyDocument, propertyValue } from '../policyDocument';
 import { fixedValueItems, type KeyPlace, policyKeyItems } from './policyKeyCompletion';
 
 export interface CompletionInput {

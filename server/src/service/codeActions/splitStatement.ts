@@ -5,9 +5,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'jsonc-parser';
 
-import type { ActionCatalogue, ActionInfo } from './catalogue';
-import { coverageOf, type EntryCoverage } from './actionCoverage';
-import { end, type PolicyStatement, propertyValue } from './policyDocument';
+import type { ActionCatalogue, ActionInfo } from '../catalogue';
+import { coverageOf, type EntryCoverage } from '../actionCoverage';
+import { end, type PolicyStatement, propertyValue } from '../policyDocument';
 
 /** The two lists of action strings a split produces, as JSON literals. */
 export interface StatementSplit {

@@ -4,15 +4,15 @@ import type { Node } from 'jsonc-parser';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-import { coverageOf, type EntryCoverage, isAccountOnly } from './actionCoverage';
+import { coverageOf, type EntryCoverage, isAccountOnly } from '../actionCoverage';
 import {
   accessLevelText,
   countOf,
   resourceGroupExplanation,
   resourceGroupSummary,
-} from './actionWording';
-import { type ActionCatalogue, type ActionInfo, isWildcard } from './catalogue';
-import { end, nodeAt, type PolicyDocument, stringContent } from './policyDocument';
+} from '../actionWording';
+import { type ActionCatalogue, type ActionInfo, isWildcard } from '../catalogue';
+import { end, nodeAt, type PolicyDocument, stringContent } from '../policyDocument';
 
 export interface HoverInput {
   readonly document: TextDocument;
