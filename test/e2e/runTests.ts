@@ -44,5 +44,11 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);
+  if (!process.env['VSCODE_E2E_EXECUTABLE']) {
+    console.error(
+      'e2e: to run the editor tests without downloading VS Code, set VSCODE_E2E_EXECUTABLE ' +
+        'to the path of a VS Code executable.',
+    );
+  }
   process.exit(1);
 });
