@@ -48,6 +48,7 @@ function serve(connection: Connection): void {
   let settings: PolicySettings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
   let settingsArrived = (): void => undefined;
+  let initialSettings: unknown;
 
   const context = (): DocumentContext => ({ workspaceFolders, settings });
   const log = connection.console;
@@ -62,7 +63,9 @@ function serve(connection: Connection): void {
   const refreshSettings = async (): Promise<void> => {
     if (!pullsConfiguration) return;
     const [raw] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
-    applySettings(raw);
+    // Editors answer null or {} for sections they do not know: what they leave out keeps the
+    // value given in initializationOptions.
+    applySettings({ ...asRecord(initialSettings), ...asRecord(raw) });
   };
 
   // Documents opened before the first settings arrive are validated once they have, so that no
@@ -97,7 +100,9 @@ function serve(connection: Connection): void {
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     if (pullsConfiguration) settingsLoaded = new Promise((loaded) => (settingsArrived = loaded));
-    applySettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)
+      ?.settings;
+    applySettings(initialSettings);
 
     return {
       capabilities: {
@@ -175,6 +180,10 @@ function serve(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 declare const __SERVER_VERSION__: string | undefined;

@@ -45,7 +45,10 @@ class ServerUnderTest {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
 
-  constructor(readonly process: ChildProcess) {
+  constructor(
+    readonly process: ChildProcess,
+    configuration: unknown = SETTINGS,
+  ) {
     this.connection = createProtocolConnection(
       new StreamMessageReader(process.stdout!),
       new StreamMessageWriter(process.stdin!),
@@ -55,7 +58,7 @@ class ServerUnderTest {
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map(() => SETTINGS),
+      params.items.map(() => configuration),
     );
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.listen();
@@ -168,6 +171,30 @@ describe('the language server over stdio', () => {
       textDocument: { uri },
     });
     await server.diagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+});
+
+describe('settings from initializationOptions', () => {
+  it('apply when the editor answers configuration requests with null', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const server = new ServerUnderTest(child, null);
+    await server.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: WORKSPACE,
+      workspaceFolders: [{ uri: WORKSPACE, name: 'policies' }],
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { settings: SETTINGS },
+    });
+    await server.connection.sendNotification(InitializedNotification.type, {});
+
+    try {
+      const uri = server.open('rg/from-init.json', POLICY);
+      const { diagnostics } = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.ok(diagnostics.some((d) => d.code === 'resource-group-unsupported'));
+    } finally {
+      server.connection.dispose();
+      child.kill();
+    }
   });
 });
 
