@@ -17,10 +17,7 @@ import { RULES } from '../rules/ruleCatalogue';
 import { nodeRange, report } from './report';
 import type { ValidationInput } from './validate';
 
-const STATEMENT_NAMES: readonly string[] = [
-  ...STATEMENT_ELEMENTS,
-  ...UNDOCUMENTED_STATEMENT_ELEMENTS,
-];
+const UNDOCUMENTED: readonly string[] = UNDOCUMENTED_STATEMENT_ELEMENTS;
 
 export function checkElementNames(input: ValidationInput): Diagnostic[] {
   const root = input.policy.root;
@@ -29,7 +26,9 @@ export function checkElementNames(input: ValidationInput): Diagnostic[] {
   return [
     ...propertiesOf(root).flatMap((p) => checkName(input, p, POLICY_ELEMENTS, 'the policy')),
     ...statements.flatMap((statement) =>
-      propertiesOf(statement).flatMap((p) => checkName(input, p, STATEMENT_NAMES, 'a statement')),
+      propertiesOf(statement).flatMap((p) =>
+        checkName(input, p, STATEMENT_ELEMENTS, 'a statement'),
+      ),
     ),
     ...statements.flatMap((statement) => checkPrincipalKinds(input, statement)),
   ];
@@ -41,13 +40,18 @@ function checkName(
   known: readonly string[],
   where: string,
 ): Diagnostic[] {
+  if (known.includes(property.key) || isHalfTyped(input, property)) return [];
+
   const range = nodeRange(input.document, property.keyNode, input.policy.text);
-  if ((UNDOCUMENTED_STATEMENT_ELEMENTS as readonly string[]).includes(property.key)) {
+  const statementLevel = known === STATEMENT_ELEMENTS;
+  if (statementLevel && UNDOCUMENTED.includes(property.key)) {
     return [report(RULES.undocumentedSyntax, range, UNDOCUMENTED_MESSAGES[property.key]!)];
   }
-  if (known.includes(property.key)) return [];
 
-  const spelling = documentedSpelling(property.key, known);
+  const spelling = documentedSpelling(
+    property.key,
+    statementLevel ? [...known, ...UNDOCUMENTED] : known,
+  );
   if (spelling) {
     const message = `Write ${spelling}, not ${property.key}: RAM element names are case-sensitive.`;
     return [report(RULES.elementCase, range, message)];
@@ -58,6 +62,17 @@ function checkName(
     `Remove it, or use one of ${known.join(', ')}.`,
   ].join(' ');
   return [report(RULES.unknownElement, range, message)];
+}
+
+// A key still being typed (an unterminated string) is not yet a name to judge.
+function isHalfTyped({ policy }: ValidationInput, property: Property): boolean {
+  const key = property.keyNode;
+  return policy.syntaxProblems.some(
+    (problem) =>
+      problem.kind === 'syntax' &&
+      problem.offset >= key.offset &&
+      problem.offset <= key.offset + key.length,
+  );
 }
 
 const UNDOCUMENTED_MESSAGES: Record<string, string> = {
