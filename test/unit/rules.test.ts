@@ -12,7 +12,7 @@ import {
   STATEMENT_ELEMENTS,
 } from '../../server/src/service/policyElements';
 import { ALL_RULES } from '../../server/src/service/rules/ruleCatalogue';
-import { readSettings } from '../../server/src/service/settings';
+import { readSettings, RULE_LEVELS } from '../../server/src/service/settings';
 import { catalogue, contextWith, policyDocument, resourceGroupScope, service } from './support';
 
 const VALID_POLICIES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'valid-policies');
@@ -197,3 +197,30 @@ describe('the camsPolicy.rules setting', () => {
     assert.match(problems[0]!, /camsPolicy\.rules must be an object/);
   });
 });
+
+describe('the declaration of camsPolicy.rules in package.json', () => {
+  const manifest = JSON.parse(
+    readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+  ) as { contributes: { configuration: { properties: Record<string, RuleSchema> } } };
+  const declared = manifest.contributes.configuration.properties['camsPolicy.rules']!;
+
+  it('names every rule id, and only those', () => {
+    assert.deepEqual(
+      [...declared.propertyNames.enum].sort(),
+      ALL_RULES.map((rule) => rule.id).sort(),
+    );
+  });
+
+  it('offers the levels readSettings accepts, with a default and a description', () => {
+    assert.deepEqual(declared.additionalProperties.enum, [...RULE_LEVELS]);
+    assert.deepEqual(declared.default, {});
+    assert.match(declared.markdownDescription, /Default: `\{\}`/);
+  });
+});
+
+interface RuleSchema {
+  propertyNames: { enum: string[] };
+  additionalProperties: { enum: string[] };
+  default: unknown;
+  markdownDescription: string;
+}

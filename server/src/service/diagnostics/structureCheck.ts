@@ -54,7 +54,8 @@ const REQUIRED_EXAMPLES: Record<string, string> = {
 
 function versionMessage(version: Node): string {
   if (version.type === 'string') {
-    return `Version ${JSON.stringify(version.value)} is not one RAM knows: the only version is "1".`;
+    const written = JSON.stringify(version.value);
+    return `Version ${written} is not one RAM knows: the only version is "1".`;
   }
   return 'Version must be the string "1", in quotes.';
 }
