@@ -1,6 +1,7 @@
 // The shape of a policy: its elements, their names, their types and the two kinds of policy.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 import { policyDocument, service, unknownScope } from './support';
@@ -105,6 +106,16 @@ describe('the elements of a statement', () => {
       diagnose(text).map((d) => d.severity),
       [2, 2, 1],
     );
+  });
+
+  it('fixes a wrongly cased element to its right name', () => {
+    const text = policy('{ "effect": "Allow", "Action": "cams:GetFlow", "Resource": "*" }');
+    const document = policyDocument(text);
+    const [diagnostic] = service.validate(document, unknownScope);
+    const [fix] = service.codeActions(document, diagnostic!.range, [diagnostic!], unknownScope);
+    assert.equal(fix?.title, 'Write Effect');
+    const fixed = TextDocument.applyEdits(document, fix!.edit!.changes![document.uri]!);
+    assert.deepEqual(diagnose(fixed), []);
   });
 
   it('names the right case of a statement element', () => {

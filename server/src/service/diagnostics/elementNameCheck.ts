@@ -17,49 +17,55 @@ import { RULES } from '../rules/ruleCatalogue';
 import { nodeRange, report } from './report';
 import type { ValidationInput } from './validate';
 
-const UNDOCUMENTED: readonly string[] = UNDOCUMENTED_STATEMENT_ELEMENTS;
+/** The names an object may hold: documented ones, and ones RAM neither documents nor forbids. */
+interface ElementNames {
+  readonly where: string;
+  readonly documented: readonly string[];
+  readonly undocumented: readonly string[];
+}
+
+const POLICY_NAMES: ElementNames = {
+  where: 'the policy',
+  documented: POLICY_ELEMENTS,
+  undocumented: [],
+};
+const STATEMENT_NAMES: ElementNames = {
+  where: 'a statement',
+  documented: STATEMENT_ELEMENTS,
+  undocumented: UNDOCUMENTED_STATEMENT_ELEMENTS,
+};
 
 export function checkElementNames(input: ValidationInput): Diagnostic[] {
   const root = input.policy.root;
   const statements = statementNodes(root);
 
   return [
-    ...propertiesOf(root).flatMap((p) => checkName(input, p, POLICY_ELEMENTS, 'the policy')),
+    ...propertiesOf(root).flatMap((p) => checkName(input, p, POLICY_NAMES)),
     ...statements.flatMap((statement) =>
-      propertiesOf(statement).flatMap((p) =>
-        checkName(input, p, STATEMENT_ELEMENTS, 'a statement'),
-      ),
+      propertiesOf(statement).flatMap((p) => checkName(input, p, STATEMENT_NAMES)),
     ),
     ...statements.flatMap((statement) => checkPrincipalKinds(input, statement)),
   ];
 }
 
-function checkName(
-  input: ValidationInput,
-  property: Property,
-  known: readonly string[],
-  where: string,
-): Diagnostic[] {
-  if (known.includes(property.key) || isHalfTyped(input, property)) return [];
+function checkName(input: ValidationInput, property: Property, names: ElementNames): Diagnostic[] {
+  const { documented, undocumented } = names;
+  if (documented.includes(property.key) || isHalfTyped(input, property)) return [];
 
   const range = nodeRange(input.document, property.keyNode, input.policy.text);
-  const statementLevel = known === STATEMENT_ELEMENTS;
-  if (statementLevel && UNDOCUMENTED.includes(property.key)) {
+  if (undocumented.includes(property.key)) {
     return [report(RULES.undocumentedSyntax, range, UNDOCUMENTED_MESSAGES[property.key]!)];
   }
 
-  const spelling = documentedSpelling(
-    property.key,
-    statementLevel ? [...known, ...UNDOCUMENTED] : known,
-  );
+  const spelling = documentedSpelling(property.key, [...documented, ...undocumented]);
   if (spelling) {
     const message = `Write ${spelling}, not ${property.key}: RAM element names are case-sensitive.`;
     return [report(RULES.elementCase, range, message)];
   }
 
   const message = [
-    `Unknown element ${property.key} in ${where}: RAM rejects the policy.`,
-    `Remove it, or use one of ${known.join(', ')}.`,
+    `Unknown element ${property.key} in ${names.where}: RAM rejects the policy.`,
+    `Remove it, or use one of ${documented.join(', ')}.`,
   ].join(' ');
   return [report(RULES.unknownElement, range, message)];
 }
