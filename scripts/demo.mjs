@@ -63,9 +63,10 @@ function reportDocument(service, document, context, name) {
   // One fix is enough to show what the split does.
   const fixes = service.codeActions(document, diagnostics[0]?.range ?? START, diagnostics, context);
   for (const fix of fixes.slice(0, 1)) {
-    const edits = fix.edit.changes[document.uri];
     console.log(`  quick fix: ${fix.title}`);
-    console.log(indent(applyEdits(document, edits)));
+    const edits = fix.edit.changes?.[document.uri];
+    if (edits) console.log(indent(applyEdits(document, edits)));
+    else printFileChanges(fix.edit.documentChanges);
   }
   console.log('');
 }
@@ -78,6 +79,15 @@ function applyEdits(document, edits) {
   return TextDocument.applyEdits(document, edits);
 }
 
+// A fix that writes several files: what each file would hold.
+function printFileChanges(changes = []) {
+  for (const change of changes.filter((c) => c.textDocument)) {
+    const name = change.textDocument.uri.slice(change.textDocument.uri.lastIndexOf('/') + 1);
+    const text = change.edits.map((edit) => edit.newText).join('');
+    console.log(`    ${name}: ${[...text].length} characters`);
+  }
+}
+
 function indent(text) {
   return text.replace(/^/gm, '    │ ');
 }
@@ -87,6 +97,7 @@ function readExampleSettings() {
   return {
     policyFiles: raw['camsPolicy.policyFiles'] ?? [],
     resourceGroupScopedFiles: raw['camsPolicy.resourceGroupScopedFiles'] ?? [],
+    rules: raw['camsPolicy.rules'] ?? {},
   };
 }
 

@@ -109,6 +109,7 @@ function serve(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
+        documentSymbolProvider: { label: 'RAM policy' },
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite],
         },
@@ -176,6 +177,12 @@ function serve(connection: Connection): void {
     return guard('code actions', [], () =>
       service.codeActions(document, range, diagnostics, context()),
     );
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return guard('document symbols', [], () => service.documentSymbols(document, context()));
   });
 
   documents.listen(connection);

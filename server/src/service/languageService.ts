@@ -4,6 +4,7 @@ import type {
   CodeAction,
   CompletionList,
   Diagnostic,
+  DocumentSymbol,
   Hover,
   Position,
   Range,
@@ -12,12 +13,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { type ActionCatalogue, loadCatalogue } from './catalogue';
 import { splitStatementActions } from './codeActions/codeActions';
+import { ruleFixes } from './codeActions/ruleFixes';
+import { splitPolicyActions } from './codeActions/splitPolicy';
 import { completePolicy } from './completion/completion';
 import { validatePolicy } from './diagnostics/validate';
 import { hoverPolicy } from './hover/hover';
 import { looksLikePolicy, parsePolicy, type PolicyDocument } from './policyDocument';
+import { applyRuleLevels } from './rules/ruleSeverity';
 import { attachmentScopeOf, type DocumentLocation, matchesSetting } from './scope';
 import type { PolicySettings } from './settings';
+import { statementSymbols } from './symbols/documentSymbols';
 
 /** What the service needs to know about a document besides its text. */
 export interface DocumentContext {
@@ -38,6 +43,8 @@ export interface PolicyLanguageService {
     diagnostics: readonly Diagnostic[],
     context: DocumentContext,
   ): CodeAction[];
+  /** The outline: one symbol per statement, named by its effect and how many actions it has. */
+  documentSymbols(document: TextDocument, context: DocumentContext): DocumentSymbol[];
   /** Drops what the service keeps about a closed document. */
   forget(uri: string): void;
 }
@@ -73,7 +80,8 @@ export function createPolicyLanguageService(
     validate(document, context) {
       if (!isPolicy(document, context)) return [];
       const scope = attachmentScopeOf(locate(document, context), context.settings);
-      return validatePolicy({ document, policy: parse(document), catalogue, scope });
+      const diagnostics = validatePolicy({ document, policy: parse(document), catalogue, scope });
+      return applyRuleLevels(diagnostics, context.settings.rules);
     },
 
     complete(document, position, context) {
@@ -88,8 +96,13 @@ export function createPolicyLanguageService(
 
     codeActions(document, range, diagnostics, context) {
       if (!isPolicy(document, context)) return [];
-      const policy = parse(document);
-      return splitStatementActions({ document, policy, catalogue, range, diagnostics });
+      const input = { document, policy: parse(document), catalogue, range, diagnostics };
+      return [...ruleFixes(input), ...splitPolicyActions(input), ...splitStatementActions(input)];
+    },
+
+    documentSymbols(document, context) {
+      if (!isPolicy(document, context)) return [];
+      return statementSymbols({ document, policy: parse(document), catalogue });
     },
 
     forget(uri) {

@@ -6,7 +6,12 @@ import type { ActionCatalogue } from '../catalogue';
 import type { PolicyDocument } from '../policyDocument';
 import type { AttachmentScope } from '../scope';
 import { checkActions } from './actionCheck';
+import { checkActionNames } from './actionNameCheck';
+import { checkDuplicateKeys, checkElementNames } from './elementNameCheck';
+import { checkRedundantActions } from './redundantActionCheck';
 import { checkResourceGroupScope } from './scopeCheck';
+import { checkPolicySize } from './sizeCheck';
+import { checkStructure } from './structureCheck';
 import { checkSyntax } from './syntaxCheck';
 
 export interface ValidationInput {
@@ -19,7 +24,17 @@ export interface ValidationInput {
 /** A check of one aspect of a policy. */
 export type PolicyCheck = (input: ValidationInput) => Diagnostic[];
 
-const CHECKS: readonly PolicyCheck[] = [checkSyntax, checkActions, checkResourceGroupScope];
+const CHECKS: readonly PolicyCheck[] = [
+  checkSyntax,
+  checkPolicySize,
+  checkElementNames,
+  checkDuplicateKeys,
+  checkStructure,
+  checkActionNames,
+  checkActions,
+  checkRedundantActions,
+  checkResourceGroupScope,
+];
 
 export function validatePolicy(input: ValidationInput): Diagnostic[] {
   return CHECKS.flatMap((check) => check(input));

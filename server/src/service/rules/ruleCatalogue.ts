@@ -15,6 +15,9 @@ export interface Rule {
 const RAM_POLICY_SYNTAX = 'https://www.alibabacloud.com/help/en/ram/policy-structure-and-syntax';
 const CAMS_RESOURCE_GROUPS =
   'https://www.alibabacloud.com/help/en/chatapp/use-cases/fine-grained-resource-control-using-resource-groups-9';
+const RAM_POLICY_ELEMENTS = 'https://www.alibabacloud.com/help/en/ram/policy-elements';
+const RAM_POLICY_LIMIT =
+  'https://www.alibabacloud.com/help/en/resource-management/api-createpolicy';
 const CAMS_RAM_ACTIONS =
   'https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram';
 
@@ -54,6 +57,120 @@ export const RULES = {
     severity: DiagnosticSeverity.Warning,
     summary: 'An action without resource-group authorization, granted at resource-group scope.',
     documentation: CAMS_RESOURCE_GROUPS,
+  },
+
+  // The structure of the policy and of its statements.
+  invalidVersion: {
+    id: 'invalid-version',
+    severity: DiagnosticSeverity.Error,
+    summary: 'Version is not the string "1", the only version RAM accepts.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
+  missingElement: {
+    id: 'missing-element',
+    severity: DiagnosticSeverity.Error,
+    summary: "A required element is missing: Version, Statement or a statement's Effect.",
+    documentation: RAM_POLICY_SYNTAX,
+  },
+  missingAction: {
+    id: 'missing-action',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A statement has neither Action nor NotAction.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  actionAndNotAction: {
+    id: 'action-and-not-action',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A statement has both Action and NotAction; it takes exactly one.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  missingResource: {
+    id: 'missing-resource',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A statement of an identity policy (no Principal) has no Resource.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  missingPrincipal: {
+    id: 'missing-principal',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A statement of a trust policy (other statements have Principal) has none.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  invalidEffect: {
+    id: 'invalid-effect',
+    severity: DiagnosticSeverity.Error,
+    summary: 'Effect is neither "Allow" nor "Deny".',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  unknownElement: {
+    id: 'unknown-element',
+    severity: DiagnosticSeverity.Error,
+    summary: 'An element that RAM does not know, at the top level or in a statement.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
+  elementCase: {
+    id: 'element-case',
+    severity: DiagnosticSeverity.Error,
+    summary: 'An element name in the wrong case: RAM element names are case-sensitive.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
+  undocumentedSyntax: {
+    id: 'undocumented-syntax',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'Syntax RAM does not document (Sid, NotResource, a Statement that is not an array).',
+    documentation: RAM_POLICY_SYNTAX,
+  },
+  wrongType: {
+    id: 'wrong-type',
+    severity: DiagnosticSeverity.Error,
+    summary: 'An element whose value has the wrong JSON type.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
+  emptyArray: {
+    id: 'empty-array',
+    severity: DiagnosticSeverity.Error,
+    summary: 'An empty array where RAM needs at least one value.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
+  duplicateKey: {
+    id: 'duplicate-key',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A key that appears twice in the same object.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
+
+  // Action names beyond whether the catalogue knows them.
+  actionFormat: {
+    id: 'action-format',
+    severity: DiagnosticSeverity.Error,
+    summary: 'An action that is neither "*" nor of the form <ram-code>:<action-name>.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  actionMissingService: {
+    id: 'action-missing-service',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A cams API name written without its service prefix "cams:".',
+    documentation: CAMS_RAM_ACTIONS,
+  },
+  actionCase: {
+    id: 'action-case',
+    severity: DiagnosticSeverity.Hint,
+    summary: 'A cams action written in other than its documented case.',
+    documentation: CAMS_RAM_ACTIONS,
+  },
+  redundantAction: {
+    id: 'redundant-action',
+    severity: DiagnosticSeverity.Hint,
+    summary: 'An action listed twice, or already covered by a wildcard of the same statement.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
+
+  // The size of the document.
+  policyTooLong: {
+    id: 'policy-too-long',
+    severity: DiagnosticSeverity.Error,
+    summary: 'The policy is longer than the 6,144 characters RAM accepts for a custom policy.',
+    documentation: RAM_POLICY_LIMIT,
   },
 } as const satisfies Record<string, Rule>;
 
