@@ -6,6 +6,9 @@ import type { ActionCatalogue } from '../catalogue';
 import type { PolicyDocument } from '../policyDocument';
 import type { AttachmentScope } from '../scope';
 import { checkActions } from './actionCheck';
+import { checkConditions } from './conditionCheck';
+import { checkResources } from './resourceCheck';
+import { checkResourcesNotTaken } from './resourceNotTakenCheck';
 import { checkResourceGroupScope } from './scopeCheck';
 import { checkSyntax } from './syntaxCheck';
 
@@ -19,7 +22,14 @@ export interface ValidationInput {
 /** A check of one aspect of a policy. */
 export type PolicyCheck = (input: ValidationInput) => Diagnostic[];
 
-const CHECKS: readonly PolicyCheck[] = [checkSyntax, checkActions, checkResourceGroupScope];
+const CHECKS: readonly PolicyCheck[] = [
+  checkSyntax,
+  checkActions,
+  checkResourceGroupScope,
+  checkResources,
+  checkResourcesNotTaken,
+  checkConditions,
+];
 
 export function validatePolicy(input: ValidationInput): Diagnostic[] {
   return CHECKS.flatMap((check) => check(input));
