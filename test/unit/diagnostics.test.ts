@@ -159,6 +159,24 @@ describe('resource-group scope', () => {
   });
 });
 
+/** A policy with one of each resource and condition problem. */
+const RESOURCE_AND_CONDITION_PROBLEMS = JSON.stringify({
+  Version: '1',
+  Statement: [
+    { Effect: 'Allow', Action: 'cams:GetFlow', Resource: 'acs:cams:*:*:instance/x' },
+    {
+      Effect: 'Allow',
+      Action: 'cams:QueryInstance',
+      Resource: ['arn:x', 'acs:cams:*', 'acs:cams:*:*:template/x'],
+      Condition: {
+        stringEquals: { 'acs:Nope': 'x', nokey: 'x' },
+        BoolIfExists: { 'acs:SecureTransport': ['true', 'false'] },
+        DateLessThan: { 'acs:SourceIp': 'x', 'acs:CurrentTime': 'x' },
+      },
+    },
+  ],
+});
+
 describe('the rule catalogue', () => {
   it('gives every rule a distinct stable id, a severity and a documentation link', () => {
     const ids = ALL_RULES.map((rule) => rule.id);
@@ -170,6 +188,7 @@ describe('the rule catalogue', () => {
     const fired = new Set([
       ...codes(diagnose('{ "Statement": [ { "Action": ["cams:Nope", "cams:Zzz*",], } ] // c\n}')),
       ...codes(diagnose('{ "Statement": [ { "Action": "cams:GetFlow" } ] ')),
+      ...codes(diagnose(RESOURCE_AND_CONDITION_PROBLEMS, unknownScope)),
     ]);
     assert.deepEqual([...fired].sort(), ALL_RULES.map((rule) => rule.id).sort());
   });
