@@ -154,7 +154,8 @@ describe('completion of actions', () => {
   });
 
   it('offers no action outside Action and NotAction', () => {
-    assert.deepEqual(complete('{"Statement": [{"Effect": "Allow", "Resource": "|"}]}'), []);
+    const resourceItems = complete('{"Statement": [{"Effect": "Allow", "Resource": "|"}]}');
+    assert.ok(!resourceItems.some((item) => item.label.startsWith('cams:')));
     assert.deepEqual(
       complete('{"Statement": [{"Action": "cams:*", "Condition": {"Bool": {"a": "|"}}}]}'),
       [],
@@ -344,8 +345,9 @@ describe('completion of policy keys', () => {
     assert.equal(itemNamed(items, 'Effect').command, undefined);
   });
 
-  it('offers no keys inside a Condition', () => {
-    assert.deepEqual(complete('{"Statement": [{"Condition": {|}}]}'), []);
+  it('offers no statement keys inside a Condition', () => {
+    const items = labels(complete('{"Statement": [{"Condition": {|}}]}'));
+    assert.ok(!items.includes('Effect') && !items.includes('Action'));
   });
 });
 

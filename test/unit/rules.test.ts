@@ -24,6 +24,10 @@ function withStatement(statement: object, top: object = { Version: '1' }): strin
 
 const ALLOW = { Effect: 'Allow', Resource: '*' };
 
+function withCondition(condition: object): string {
+  return withStatement({ ...ALLOW, Action: 'cams:GetFlow', Condition: condition });
+}
+
 /** For each rule, a small policy that breaks it, and where it is attached when that matters. */
 const BREAKING: Record<string, { text: string; context?: DocumentContext }> = {
   'json-syntax': { text: '{ "Version": "1", "Statement": [ { "Effect" "Allow" } ] }' },
@@ -75,6 +79,29 @@ const BREAKING: Record<string, { text: string; context?: DocumentContext }> = {
   'action-missing-service': { text: withStatement({ ...ALLOW, Action: 'SendChatappMessage' }) },
   'action-case': { text: withStatement({ ...ALLOW, Action: 'cams:sendchatappmessage' }) },
   'redundant-action': { text: withStatement({ ...ALLOW, Action: ['cams:Get*', 'cams:GetFlow'] }) },
+  'arn-prefix': { text: withStatement({ ...ALLOW, Action: 'ecs:*', Resource: 'arn:x' }) },
+  'arn-missing-field': { text: withStatement({ ...ALLOW, Action: 'ecs:*', Resource: 'acs:ecs' }) },
+  'cams-resource-type': {
+    text: withStatement({ ...ALLOW, Action: 'cams:*', Resource: 'acs:cams:*:*:template/x' }),
+  },
+  'resource-not-taken': {
+    text: withStatement({ ...ALLOW, Action: 'cams:GetFlow', Resource: 'acs:cams:*:*:instance/x' }),
+  },
+  'unknown-condition-operator': {
+    text: withCondition({ Frobnicate: { 'acs:SourceIp': '10.0.0.1' } }),
+  },
+  'undocumented-condition-form': {
+    text: withCondition({ BoolIfExists: { 'acs:SecureTransport': 'true' } }),
+  },
+  'condition-key-format': { text: withCondition({ StringEquals: { nokey: 'x' } }) },
+  'unknown-condition-key': { text: withCondition({ StringEquals: { 'acs:Nope': 'x' } }) },
+  'condition-operator-mismatch': {
+    text: withCondition({ DateLessThan: { 'acs:SourceIp': '2026-01-01T00:00:00Z' } }),
+  },
+  'condition-value-type': { text: withCondition({ DateLessThan: { 'acs:CurrentTime': 'soon' } }) },
+  'condition-multiple-boolean': {
+    text: withCondition({ Bool: { 'acs:SecureTransport': ['true', 'false'] } }),
+  },
   'policy-too-long': {
     text: withStatement({ ...ALLOW, Action: catalogue.actions.map((action) => action.name) }),
   },

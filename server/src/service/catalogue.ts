@@ -157,7 +157,7 @@ function wildcardMatcher(pattern: string): RegExp {
 
 // Damerau-Levenshtein distance (optimal string alignment): a swapped pair of letters is one
 // edit, which is the commonest slip when typing action names.
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
 

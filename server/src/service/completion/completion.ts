@@ -1,15 +1,18 @@
 // Completion of cams actions and of the policy language around them. It decides from the JSON
 // path at the cursor which kind of item fits there: a policy or statement key, a fixed value
-// of Version or Effect, or an action name or wildcard.
+// of Version or Effect, an action name or wildcard, a resource ARN, or a condition operator or
+// key.
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { actionItems } from './actionCompletion';
+import { conditionKeyItems, operatorItems } from './conditionCompletion';
 import type { ActionCatalogue } from '../catalogue';
 import { type CompletionCursor, completionCursor, valueEdit } from './completionCursor';
 import { type PolicyDocument, propertyValue } from '../policyDocument';
 import { fixedValueItems, type KeyPlace, policyKeyItems } from './policyKeyCompletion';
+import { resourceItems } from './resourceCompletion';
 
 export interface CompletionInput {
   readonly document: TextDocument;
@@ -37,10 +40,29 @@ interface ValueSlot {
 function keyItems(input: CompletionInput, cursor: CompletionCursor): CompletionItem[] {
   const objectPath = cursor.path.slice(0, -1);
   const place = keyPlaceOf(objectPath);
-  if (!place) return [];
+  const present = presentKeys(nodeAtPath(input.policy, objectPath), cursor);
+  if (place) return policyKeyItems(input.document, cursor, place, present);
 
-  const object = nodeAtPath(input.policy, objectPath);
-  return policyKeyItems(input.document, cursor, place, presentKeys(object, cursor));
+  return conditionItems(input, cursor, objectPath, present);
+}
+
+/** Operators directly in a statement's Condition; under an operator, its condition keys. */
+function conditionItems(
+  input: CompletionInput,
+  cursor: CompletionCursor,
+  objectPath: JSONPath,
+  present: ReadonlySet<string>,
+): CompletionItem[] {
+  const last = objectPath.length - 1;
+  if (objectPath[last] === 'Condition' && isStatementPath(objectPath.slice(0, last))) {
+    return operatorItems(input.document, cursor, present);
+  }
+
+  const operator = objectPath[last];
+  const inCondition = objectPath[last - 1] === 'Condition';
+  if (typeof operator !== 'string' || !inCondition) return [];
+  if (!isStatementPath(objectPath.slice(0, last - 1))) return [];
+  return conditionKeyItems(input.document, cursor, operator, present);
 }
 
 function valueItems(input: CompletionInput, cursor: CompletionCursor): CompletionItem[] {
@@ -58,6 +80,7 @@ function valueItems(input: CompletionInput, cursor: CompletionCursor): Completio
   if (slot.key === 'Action' || slot.key === 'NotAction') {
     return actionValueItems(input, cursor, slot);
   }
+  if (slot.key === 'Resource') return resourceItems(input.document, cursor);
   return [];
 }
 

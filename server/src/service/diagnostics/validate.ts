@@ -9,6 +9,9 @@ import { checkActions } from './actionCheck';
 import { checkActionNames } from './actionNameCheck';
 import { checkDuplicateKeys, checkElementNames } from './elementNameCheck';
 import { checkRedundantActions } from './redundantActionCheck';
+import { checkConditions } from './conditionCheck';
+import { checkResources } from './resourceCheck';
+import { checkResourcesNotTaken } from './resourceNotTakenCheck';
 import { checkResourceGroupScope } from './scopeCheck';
 import { checkPolicySize } from './sizeCheck';
 import { checkStructure } from './structureCheck';
@@ -34,6 +37,9 @@ const CHECKS: readonly PolicyCheck[] = [
   checkActions,
   checkRedundantActions,
   checkResourceGroupScope,
+  checkResources,
+  checkResourcesNotTaken,
+  checkConditions,
 ];
 
 export function validatePolicy(input: ValidationInput): Diagnostic[] {

@@ -1,5 +1,6 @@
 // Hover documentation for cams actions and wildcards in Action and NotAction values: what an
 // action does and whether its grants work at resource-group scope, or what a wildcard covers.
+// On a key, the element, condition operator or condition key hovers explain it.
 import type { Node } from 'jsonc-parser';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +14,9 @@ import {
 } from '../actionWording';
 import { type ActionCatalogue, type ActionInfo, isWildcard } from '../catalogue';
 import { end, nodeAt, type PolicyDocument, stringContent } from '../policyDocument';
+import { conditionHover } from './conditionHover';
+import { elementHover } from './elementHover';
+import { keyAt } from './keyAt';
 
 export interface HoverInput {
   readonly document: TextDocument;
@@ -25,6 +29,12 @@ export interface HoverInput {
 export const LISTED_ACTIONS_LIMIT = 10;
 
 export function hoverPolicy(input: HoverInput): Hover | null {
+  const key = keyAt(input.document, input.policy, input.document.offsetAt(input.position));
+  if (key) return elementHover(input.policy, key) ?? conditionHover(input.policy, key);
+  return actionHover(input);
+}
+
+function actionHover(input: HoverInput): Hover | null {
   const { document, policy, catalogue } = input;
   const node = actionStringAt(policy, document.offsetAt(input.position));
   if (!node || !concernsCatalogue(String(node.value), catalogue)) return null;

@@ -20,6 +20,7 @@ const RAM_POLICY_LIMIT =
   'https://www.alibabacloud.com/help/en/resource-management/api-createpolicy';
 const CAMS_RAM_ACTIONS =
   'https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram';
+const RAM_CONDITION_OPERATORS = 'https://www.alibabacloud.com/help/en/ram/conditional-operator';
 
 export const RULES = {
   jsonSyntax: {
@@ -171,6 +172,76 @@ export const RULES = {
     severity: DiagnosticSeverity.Error,
     summary: 'The policy is longer than the 6,144 characters RAM accepts for a custom policy.',
     documentation: RAM_POLICY_LIMIT,
+  },
+
+  // Resources: the ARN format, cams resource types, and resources that actions do not take.
+  arnPrefix: {
+    id: 'arn-prefix',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A resource that is neither * nor an ARN starting with acs:.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  arnMissingField: {
+    id: 'arn-missing-field',
+    severity: DiagnosticSeverity.Error,
+    summary: 'An ARN without all five fields acs:<service>:<region>:<account>:<relative-id>.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  camsResourceType: {
+    id: 'cams-resource-type',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A cams ARN whose relative id is neither instance/<InstanceId> nor *.',
+    documentation: CAMS_RAM_ACTIONS,
+  },
+  resourceNotTaken: {
+    id: 'resource-not-taken',
+    severity: DiagnosticSeverity.Hint,
+    summary: 'A specific resource for actions that take none: the grant will not match.',
+    documentation: CAMS_RAM_ACTIONS,
+  },
+
+  // Conditions: operators, keys, and the values they compare.
+  unknownConditionOperator: {
+    id: 'unknown-condition-operator',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A condition operator that RAM does not have, or one in the wrong case.',
+    documentation: RAM_CONDITION_OPERATORS,
+  },
+  undocumentedConditionForm: {
+    id: 'undocumented-condition-form',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'IfExists, ForAnyValue:, ForAllValues: or Null, which RAM does not document.',
+    documentation: RAM_CONDITION_OPERATORS,
+  },
+  conditionKeyFormat: {
+    id: 'condition-key-format',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A condition key not of the form <prefix>:<name>.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  unknownConditionKey: {
+    id: 'unknown-condition-key',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An acs: condition key that is not a known common key.',
+    documentation: RAM_POLICY_ELEMENTS,
+  },
+  conditionOperatorMismatch: {
+    id: 'condition-operator-mismatch',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A condition key compared with an operator for another type of value.',
+    documentation: RAM_CONDITION_OPERATORS,
+  },
+  conditionValueType: {
+    id: 'condition-value-type',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A condition value that is not of the type its operator compares.',
+    documentation: RAM_CONDITION_OPERATORS,
+  },
+  conditionMultipleBoolean: {
+    id: 'condition-multiple-boolean',
+    severity: DiagnosticSeverity.Error,
+    summary: 'More than one value for a Bool condition key.',
+    documentation: RAM_CONDITION_OPERATORS,
   },
 } as const satisfies Record<string, Rule>;
 
