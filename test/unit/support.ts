@@ -51,3 +51,8 @@ export const resourceGroupScope = contextWith({ resourceGroupScopedFiles: ['**/*
 
 /** Nothing says where policies are attached. */
 export const unknownScope = contextWith();
+
+/** The diagnostics of a policy text in a context. */
+export function diagnoseIn(text: string, context: DocumentContext = unknownScope) {
+  return service.validate(policyDocument(text), context);
+}

@@ -2,6 +2,7 @@
 // expansion, and the closest known names for a misspelling. The data is generated from Alibaba
 // Cloud's documentation by scripts/build-catalogue.mjs.
 import catalogueData from '../../data/cams-actions.json';
+import { matchesWildcard } from './wildcard';
 
 /** An access level as Alibaba Cloud's per-API authorization tables label it. */
 export type AccessLevel = 'create' | 'list' | 'get' | 'update' | 'delete' | 'none';
@@ -87,10 +88,9 @@ export class ActionCatalogue {
   /** The actions a pattern with `*` and `?` wildcards covers; RAM matches them without case. */
   expand(pattern: string): readonly ActionInfo[] {
     const folded = pattern.toLowerCase();
-    return this.expansions.get(folded, () => {
-      const matcher = wildcardMatcher(folded);
-      return this.actions.filter((action) => matcher.test(action.name.toLowerCase()));
-    });
+    return this.expansions.get(folded, () =>
+      this.actions.filter((action) => matchesWildcard(folded, action.name.toLowerCase())),
+    );
   }
 
   /** Up to three known names closest to a misspelt one, nearest first. */
@@ -145,14 +145,6 @@ export function isWildcard(value: string): boolean {
 /** The catalogue shipped with the product. */
 export function loadCatalogue(): ActionCatalogue {
   return new ActionCatalogue(catalogueData as CatalogueData);
-}
-
-function wildcardMatcher(pattern: string): RegExp {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
 }
 
 // Damerau-Levenshtein distance (optimal string alignment): a swapped pair of letters is one
