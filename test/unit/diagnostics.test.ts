@@ -183,3 +183,32 @@ describe('the rule catalogue', () => {
     assert.ok(ALL_RULES.every((rule) => /^[a-z]+(-[a-z]+)*$/.test(rule.id) && rule.documentation));
   });
 });
+
+describe('documents beyond analysis', () => {
+  const policyFiles = contextWith({ policyFiles: ['**/*.json'] });
+
+  it('reports a document nested deeper than the limit once, and analyses nothing else', () => {
+    for (const opener of ['[', '{"a":']) {
+      const text = `{"Statement": ${opener.repeat(10_000)}`;
+      const found = diagnose(text, policyFiles);
+      assert.deepEqual(codes(found), ['json-syntax']);
+      assert.match(found[0]!.message, /nests deeper than 256 levels/);
+    }
+  });
+
+  it('answers completion, hover and code actions on it with nothing, without throwing', () => {
+    const document = policyDocument(`{"Statement": ${'['.repeat(10_000)}`);
+    const start = document.positionAt(20);
+    const range = { start, end: start };
+    assert.deepEqual(service.complete(document, start, policyFiles).items, []);
+    assert.equal(service.hover(document, start, policyFiles), null);
+    assert.deepEqual(service.codeActions(document, range, [], policyFiles), []);
+  });
+
+  it('is never answered from an earlier text sent under the same version', () => {
+    const first = policyDocument(policy(['cams:GetFlow']), 'same.json');
+    const second = policyDocument(policy(['cams:GetFlowX']), 'same.json');
+    assert.deepEqual(codes(service.validate(first, unknownScope)), []);
+    assert.deepEqual(codes(service.validate(second, unknownScope)), ['unknown-action']);
+  });
+});

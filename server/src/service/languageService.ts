@@ -52,16 +52,26 @@ export interface PolicyLanguageService {
 export function createPolicyLanguageService(
   catalogue: ActionCatalogue = loadCatalogue(),
 ): PolicyLanguageService {
-  const parsed = new Map<string, { version: number; policy: PolicyDocument }>();
+  const parsed = new Map<string, PolicyDocument>();
 
-  // Every feature of one document version reads the same parse.
+  // Every feature of one document version reads the same parse. The text itself is the key: a
+  // client that sends two texts under one version number must not be answered from the old one,
+  // and an unchanged document hands back the very same string, so the comparison is cheap.
   const parse = (document: TextDocument): PolicyDocument => {
+    const text = document.getText();
     const cached = parsed.get(document.uri);
-    if (cached?.version === document.version) return cached.policy;
+    if (cached?.text === text) return cached;
 
-    const policy = parsePolicy(document.getText());
-    parsed.set(document.uri, { version: document.version, policy });
+    const policy = parsePolicy(text);
+    parsed.set(document.uri, policy);
     return policy;
+  };
+
+  /** The parsed policy when the document is one and can be analysed. */
+  const analysed = (document: TextDocument, context: DocumentContext) => {
+    if (!isPolicy(document, context)) return undefined;
+    const policy = parse(document);
+    return policy.analysable ? policy : undefined;
   };
 
   const locate = (document: TextDocument, context: DocumentContext): DocumentLocation => ({
@@ -85,24 +95,26 @@ export function createPolicyLanguageService(
     },
 
     complete(document, position, context) {
-      if (!isPolicy(document, context)) return { isIncomplete: false, items: [] };
-      return completePolicy({ document, policy: parse(document), catalogue, position });
+      const policy = analysed(document, context);
+      if (!policy) return { isIncomplete: false, items: [] };
+      return completePolicy({ document, policy, catalogue, position });
     },
 
     hover(document, position, context) {
-      if (!isPolicy(document, context)) return null;
-      return hoverPolicy({ document, policy: parse(document), catalogue, position });
+      const policy = analysed(document, context);
+      return policy ? hoverPolicy({ document, policy, catalogue, position }) : null;
     },
 
     codeActions(document, range, diagnostics, context) {
-      if (!isPolicy(document, context)) return [];
-      const input = { document, policy: parse(document), catalogue, range, diagnostics };
+      const policy = analysed(document, context);
+      if (!policy) return [];
+      const input = { document, policy, catalogue, range, diagnostics };
       return [...ruleFixes(input), ...splitPolicyActions(input), ...splitStatementActions(input)];
     },
 
     documentSymbols(document, context) {
-      if (!isPolicy(document, context)) return [];
-      return statementSymbols({ document, policy: parse(document), catalogue });
+      const policy = analysed(document, context);
+      return policy ? statementSymbols({ document, policy, catalogue }) : [];
     },
 
     forget(uri) {

@@ -43,5 +43,6 @@ const CHECKS: readonly PolicyCheck[] = [
 ];
 
 export function validatePolicy(input: ValidationInput): Diagnostic[] {
-  return CHECKS.flatMap((check) => check(input));
+  const checks = input.policy.analysable ? CHECKS : [checkSyntax];
+  return checks.flatMap((check) => check(input));
 }
