@@ -210,3 +210,79 @@ function expandOrSelf(value: string): string[] {
   const covered = value.includes('*') ? catalogue.expand(value) : [];
   return covered.length > 0 ? covered.map((a) => a.name) : [value];
 }
+
+describe('splitting where a rewrite could do harm', () => {
+  function offered(text: string): CodeAction[] {
+    const document = policyDocument(text);
+    const at = document.positionAt(text.indexOf('"Action"'));
+    const diagnostics = service.validate(document, resourceGroupScope);
+    return service
+      .codeActions(document, { start: at, end: at }, diagnostics, resourceGroupScope)
+      .filter((action) => action.title.startsWith('Split statement'));
+  }
+
+  function statementWith(fields: string): string {
+    return `{"Version": "1", "Statement": [{"Effect": "Allow", ${fields}}]}`;
+  }
+
+  it('wraps a lone statement object in an array', () => {
+    const text =
+      '{"Version": "1", "Statement": {"Effect": "Allow", "Action": ["cams:CreateInstance", "cams:GetFlow"], "Resource": "*"}}';
+    const { result } = split(text);
+    assert.deepEqual(strictParse(result).Statement.map(actionsOf), [
+      ['cams:CreateInstance'],
+      ['cams:GetFlow'],
+    ]);
+  });
+
+  it('is not offered when a wildcard of every service would move, such as *:Get*', () => {
+    for (const pattern of ['*:Get*', '?ams:GetFlow', 'c*:Get*']) {
+      const text = statementWith(`"Action": ["oss:GetObject", "${pattern}"], "Resource": "*"`);
+      assert.deepEqual(offered(text), [], pattern);
+    }
+  });
+
+  it('is not offered on a statement with comments, which the rewrite would drop', () => {
+    const text = statementWith(
+      '"Action": ["cams:CreateInstance", /* flow */ "cams:GetFlow"], "Resource": "*"',
+    );
+    assert.deepEqual(offered(text), []);
+  });
+
+  it('is not offered when Action holds entries that are not strings', () => {
+    const text = statementWith(
+      '"Action": ["cams:CreateInstance", 42, "cams:GetFlow"], "Resource": "*"',
+    );
+    assert.deepEqual(offered(text), []);
+  });
+
+  it('is not offered on a statement with duplicate keys or with NotResource', () => {
+    const actions = '"Action": ["cams:CreateInstance", "cams:GetFlow"]';
+    assert.deepEqual(offered(statementWith(`${actions}, "Resource": "*", "Effect": "Deny"`)), []);
+    assert.deepEqual(
+      offered(statementWith(`${actions}, "NotResource": "acs:cams:*:*:instance/x"`)),
+      [],
+    );
+  });
+
+  it('ends new lines as the first line of the file ends', () => {
+    const { result } = split(MIXED.replace('\n', '\r\n'));
+    assert.match(result, /\},\r\n {8}\{\r\n {12}"Effect"/);
+  });
+
+  it('lists a long expansion one action per line and says which wildcard it replaced', () => {
+    const text = MIXED.replace('"cams:GetFlow"', '"cams:List*"');
+    const { result, action } = split(text);
+    assert.match(action.title, /listing what cams:List\* covers/);
+    assert.match(result, /\n {16}"cams:ListAdvert",\n {16}"cams:ListAllAudit",/);
+  });
+
+  it('keeps both documented spellings of an action that differ only in case', () => {
+    const text = statementWith('"Action": "cams:*", "Resource": "*"');
+    const { result } = split(text);
+    const moved = actionsOf(strictParse(result).Statement[1]!);
+    assert.equal(moved.length, 280);
+    assert.ok(moved.includes('cams:GetOSSInfoForUploadFile'));
+    assert.ok(moved.includes('cams:GetOssInfoForUploadFile'));
+  });
+});

@@ -27,23 +27,41 @@ export interface CodeActionInput {
  */
 export function splitStatementActions(input: CodeActionInput): CodeAction[] {
   const { document, policy } = input;
-  const scopeWarnings = input.diagnostics.filter(
-    (d) => d.code === RULES.resourceGroupUnsupported.id,
-  );
-  const offsets = [input.range.start, ...scopeWarnings.map((d) => d.range.start)].map((p) =>
-    document.offsetAt(p),
-  );
+  const warningsByStatement = new Map<PolicyStatement, Diagnostic[]>();
+  const underRange = statementContaining(policy.statements, document.offsetAt(input.range.start));
+  if (underRange) warningsByStatement.set(underRange, []);
 
-  const statements = policy.statements.filter((statement) =>
-    offsets.some((offset) => contains(statement, offset)),
-  );
-  return statements.flatMap((statement) => {
-    const warnings = scopeWarnings.filter((d) =>
-      contains(statement, document.offsetAt(d.range.start)),
-    );
+  // Select-all with every warning in the request is common, so each warning finds its statement
+  // by binary search rather than by a walk over all statements.
+  for (const warning of input.diagnostics) {
+    if (warning.code !== RULES.resourceGroupUnsupported.id) continue;
+    const offset = document.offsetAt(warning.range.start);
+    const statement = statementContaining(policy.statements, offset);
+    if (statement)
+      warningsByStatement.set(statement, [...(warningsByStatement.get(statement) ?? []), warning]);
+  }
+
+  return [...warningsByStatement].flatMap(([statement, warnings]) => {
     const action = splitAction(input, statement, warnings);
     return action ? [action] : [];
   });
+}
+
+/** The statement whose object holds `offset`; statements are in document order. */
+function statementContaining(
+  statements: readonly PolicyStatement[],
+  offset: number,
+): PolicyStatement | undefined {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const node = statements[middle]!.node;
+    if (offset < node.offset) high = middle - 1;
+    else if (offset > end(node)) low = middle + 1;
+    else return statements[middle];
+  }
+  return undefined;
 }
 
 function splitAction(
@@ -53,14 +71,16 @@ function splitAction(
 ): CodeAction | undefined {
   if (input.policy.syntaxProblems.some((p) => p.kind === 'syntax')) return undefined;
 
-  const split = planSplit(statement, input.catalogue, input.policy.text);
+  const split = planSplit(statement, input.catalogue, input.policy);
   if (!split) return undefined;
 
   const count = split.moved.length;
   const noun = count === 1 ? 'action' : 'actions';
   const moved = `${count} ${noun} without resource-group authorization`;
+  const expanded =
+    split.expanded.length > 0 ? ` (listing what ${split.expanded.join(', ')} covers)` : '';
   return {
-    title: `Split statement: move ${moved} to a new statement`,
+    title: `Split statement: move ${moved} to a new statement${expanded}`,
     kind: warnings.length > 0 ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
     diagnostics: warnings,
     isPreferred: warnings.length > 0,
@@ -68,8 +88,4 @@ function splitAction(
       changes: { [input.document.uri]: splitEdits(input.document, statement, split) },
     },
   };
-}
-
-function contains(statement: PolicyStatement, offset: number): boolean {
-  return statement.node.offset <= offset && offset <= end(statement.node);
 }

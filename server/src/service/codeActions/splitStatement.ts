@@ -7,7 +7,7 @@ import type { Node } from 'jsonc-parser';
 
 import type { ActionCatalogue, ActionInfo } from '../catalogue';
 import { coverageOf, type EntryCoverage } from '../actionCoverage';
-import { end, type PolicyStatement, propertyValue } from '../policyDocument';
+import { end, type PolicyDocument, type PolicyStatement, propertyValue } from '../policyDocument';
 
 /** The two lists of action strings a split produces, as JSON literals. */
 export interface StatementSplit {
@@ -15,32 +15,58 @@ export interface StatementSplit {
   readonly kept: readonly string[];
   /** Account-only actions, for the new statement. */
   readonly moved: readonly string[];
+  /** The cams wildcards that were replaced by the actions they cover. */
+  readonly expanded: readonly string[];
 }
 
 /**
- * How a statement's `Action` divides, or undefined when splitting would not help: no account-only
- * action, nothing else to keep, or a wildcard such as `*` that also covers other services and so
- * cannot be divided without changing what those services grant.
+ * How a statement's `Action` divides, or undefined when splitting would not help or could do
+ * harm: no account-only action or nothing else to keep; a wildcard such as `*` or `*:Get*` that
+ * also covers other services, which cannot move without changing what those services grant; or
+ * a statement whose text a rewrite could damage (comments, trailing commas, duplicate keys,
+ * entries that are not strings) or whose `NotResource` the new statement could not keep.
  */
 export function planSplit(
   statement: PolicyStatement,
   catalogue: ActionCatalogue,
-  text: string,
+  policy: PolicyDocument,
 ): StatementSplit | undefined {
   const element = statement.action;
   if (element?.key !== 'Action' || statement.effect === undefined) return undefined;
+  if (!isSafeToRewrite(statement, policy)) return undefined;
 
   const written = new Set(element.entries.map((entry) => entry.value.toLowerCase()));
-  const kept = new LiteralList(written);
-  const moved = new LiteralList(written);
+  const split = { kept: new LiteralList(written), moved: new LiteralList(written), expanded: [] };
   for (const entry of element.entries) {
     const coverage = coverageOf(entry, catalogue);
-    const literal = text.slice(entry.node.offset, end(entry.node));
-    if (!assign(coverage, literal, catalogue, kept, moved)) return undefined;
+    const literal = policy.text.slice(entry.node.offset, end(entry.node));
+    if (!assign(coverage, literal, catalogue, split)) return undefined;
   }
-  if (kept.size === 0 || moved.size === 0) return undefined;
+  if (split.kept.size === 0 || split.moved.size === 0) return undefined;
 
-  return { kept: kept.literals, moved: moved.literals };
+  return { kept: split.kept.literals, moved: split.moved.literals, expanded: split.expanded };
+}
+
+function isSafeToRewrite(statement: PolicyStatement, policy: PolicyDocument): boolean {
+  const { node, action } = statement;
+  const problemInside = policy.syntaxProblems.some(
+    (problem) => problem.offset >= node.offset && problem.offset < end(node),
+  );
+  const keys = (node.children ?? []).map((property) => property.children?.[0]?.value);
+  const entries = action!.valueNode.type === 'array' ? (action!.valueNode.children ?? []) : [];
+
+  return (
+    !problemInside &&
+    new Set(keys).size === keys.length &&
+    !keys.includes('NotResource') &&
+    entries.every((entry) => entry.type === 'string')
+  );
+}
+
+interface SplitInProgress {
+  readonly kept: LiteralList;
+  readonly moved: LiteralList;
+  readonly expanded: string[];
 }
 
 // Returns false when the entry cannot be divided.
@@ -48,30 +74,34 @@ function assign(
   coverage: EntryCoverage,
   literal: string,
   catalogue: ActionCatalogue,
-  kept: LiteralList,
-  moved: LiteralList,
+  split: SplitInProgress,
 ): boolean {
   const accountOnly = coverage.accountOnly.length;
   if (accountOnly === 0) {
-    kept.add(literal);
-  } else if (accountOnly === coverage.covered.length) {
-    moved.add(literal);
-  } else if (isOwnWildcard(coverage.entry.value, catalogue)) {
+    split.kept.add(literal);
+    return true;
+  }
+  if (coverage.kind === 'wildcard' && !isOwnWildcard(coverage.entry.value, catalogue)) {
+    return false;
+  }
+
+  if (accountOnly === coverage.covered.length) {
+    split.moved.add(literal);
+  } else {
     // A cams wildcard that covers both kinds is replaced by the actions it covers, so that
     // neither statement grants more than the original did.
     const accountOnlySet = new Set<ActionInfo>(coverage.accountOnly);
     coverage.covered.forEach((action) =>
-      (accountOnlySet.has(action) ? moved : kept).addUnwritten(action.name),
+      (accountOnlySet.has(action) ? split.moved : split.kept).addUnwritten(action.name),
     );
-  } else {
-    return false;
+    split.expanded.push(coverage.entry.value);
   }
   return true;
 }
 
 function isOwnWildcard(pattern: string, catalogue: ActionCatalogue): boolean {
-  const service = pattern.slice(0, pattern.indexOf(':'));
-  return service.toLowerCase() === catalogue.ramCode;
+  const colon = pattern.indexOf(':');
+  return colon >= 0 && pattern.slice(0, colon).toLowerCase() === catalogue.ramCode;
 }
 
 /** The edits that carry out a split on the document. */
@@ -86,13 +116,23 @@ export function splitEdits(
 
   const keptValue = renderActions(split.kept, action.valueNode, layout, text);
   const movedStatement = renderStatement(statement, split.moved, layout, text);
-  const insertAt = document.positionAt(end(statement.node));
   const separator = layout.oneLine ? ', ' : `,${layout.eol}${layout.statementIndent}`;
-
-  return [
+  const edits = [
     { range: rangeOf(document, action.valueNode), newText: keptValue },
-    { range: { start: insertAt, end: insertAt }, newText: separator + movedStatement },
+    insertion(document, end(statement.node), separator + movedStatement),
   ];
+
+  // `"Statement": { … }` holds one statement; two need an array around them.
+  if (statement.node.parent?.type !== 'array') {
+    edits.unshift(insertion(document, statement.node.offset, '['));
+    edits[edits.length - 1]!.newText += ']';
+  }
+  return edits;
+}
+
+function insertion(document: TextDocument, offset: number, newText: string): TextEdit {
+  const position = document.positionAt(offset);
+  return { range: { start: position, end: position }, newText };
 }
 
 interface Layout {
@@ -105,7 +145,8 @@ interface Layout {
 }
 
 function layoutOf(text: string, statement: PolicyStatement): Layout {
-  const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
+  // The first line break of the file says how its lines end.
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
   const statementIndent = indentationOfLine(text, statement.node.offset);
   const firstKey = statement.node.children?.[0]?.offset ?? statement.node.offset;
   const propertyIndent = indentationOfLine(text, firstKey);
@@ -147,7 +188,8 @@ function renderStatement(
 }
 
 // Follows the original value's form: a single string stays a string, an array written on one
-// line stays on one line, and a multi-line array keeps one action per line.
+// line stays on one line, and a multi-line array keeps one action per line. A long list, as a
+// wildcard's expansion makes, gets one action per line in a multi-line statement.
 function renderActions(
   actions: readonly string[],
   original: Node,
@@ -157,13 +199,16 @@ function renderActions(
   if (actions.length === 1 && original.type === 'string') return actions[0]!;
 
   const multiLine =
-    original.type === 'array' && /[\r\n]/.test(text.slice(original.offset, end(original)));
+    (original.type === 'array' && /[\r\n]/.test(text.slice(original.offset, end(original)))) ||
+    actions.length > LONG_LIST;
   if (!multiLine || layout.oneLine) return `[${actions.join(', ')}]`;
 
   const itemIndent = layout.propertyIndent + layout.unit;
   const items = actions.map((action) => itemIndent + action).join(`,${layout.eol}`);
   return `[${layout.eol}${items}${layout.eol}${layout.propertyIndent}]`;
 }
+
+const LONG_LIST = 8;
 
 function indentationOfLine(text: string, offset: number): string {
   const lineStart =
@@ -181,13 +226,16 @@ function rangeOf(document: TextDocument, node: Node) {
 }
 
 /**
- * Action literals in the order they will be written. What the user wrote is kept as written, and
- * an action that a wildcard's expansion adds is left out when the statement names it already.
+ * Action literals in the order they will be written. What the user wrote is kept as written; an
+ * action that a wildcard's expansion adds is left out when the statement names it already (in
+ * any case) or the expansion added it before. Names that differ only in case are both kept, as
+ * the documentation lists both.
  */
 class LiteralList {
   readonly literals: string[] = [];
+  private readonly added = new Set<string>();
 
-  constructor(private readonly named: Set<string>) {}
+  constructor(private readonly written: ReadonlySet<string>) {}
 
   get size(): number {
     return this.literals.length;
@@ -198,9 +246,8 @@ class LiteralList {
   }
 
   addUnwritten(name: string): void {
-    const key = name.toLowerCase();
-    if (this.named.has(key)) return;
-    this.named.add(key);
+    if (this.written.has(name.toLowerCase()) || this.added.has(name)) return;
+    this.added.add(name);
     this.literals.push(JSON.stringify(name));
   }
 }
