@@ -115,8 +115,8 @@ describe('the language server over stdio', () => {
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.range.start.line]),
       [
-        ['unknown-action', 5],
         ['resource-group-unsupported', 5],
+        ['unknown-action', 5],
       ],
     );
   });

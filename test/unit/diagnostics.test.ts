@@ -46,10 +46,10 @@ describe('which documents are policies', () => {
   it('checks any file that the policyFiles setting names, whatever its content', () => {
     const context = contextWith({ policyFiles: ['policies/**/*.json'] });
     assert.deepEqual(codes(diagnose('{ "a": 1, }', context, 'policies/x/p.json')), [
-      'json-trailing-comma',
+      'missing-element',
+      'missing-element',
       'unknown-element',
-      'missing-element',
-      'missing-element',
+      'json-trailing-comma',
     ]);
     assert.deepEqual(diagnose('{ "a": 1, }', context, 'other/p.json'), []);
   });
@@ -210,5 +210,39 @@ describe('documents beyond analysis', () => {
     const second = policyDocument(policy(['cams:GetFlowX']), 'same.json');
     assert.deepEqual(codes(service.validate(first, unknownScope)), []);
     assert.deepEqual(codes(service.validate(second, unknownScope)), ['unknown-action']);
+  });
+});
+
+describe('the order and wording of findings', () => {
+  it('lists findings in document order', () => {
+    const text = policy(['cams:Nope', 'cams:GetFlow', 'cams:Zilch']);
+    const lines = diagnose(text).map((d) => d.range.start.line);
+    assert.deepEqual(
+      lines,
+      [...lines].sort((a, b) => a - b),
+    );
+  });
+
+  it('says nothing of a name whose string is still being typed', () => {
+    const text = '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["cams:Sen';
+    assert.ok(!codes(diagnose(text, unknownScope)).includes('unknown-action'));
+  });
+
+  it('suggests the split only on a statement that also grants supported actions', () => {
+    const mixed = diagnose(policy(['cams:CreateInstance', 'cams:GetFlow']));
+    const single = diagnose(policy(['cams:GetFlow']));
+    assert.match(mixed[0]!.message, /Split the statement, then grant it/);
+    assert.match(single[0]!.message, /Grant it in a policy attached at account scope instead/);
+    assert.doesNotMatch(single[0]!.message, /[Ss]plit/);
+  });
+
+  it('speaks of denying in a Deny statement', () => {
+    const text = policy(['cams:GetFlow']).replace('Allow', 'Deny');
+    assert.match(diagnose(text)[0]!.message, /Deny it in a policy attached at account scope/);
+  });
+
+  it('allows for an action newer than the dated catalogue', () => {
+    const [found] = diagnose(policy(['cams:BeeBotChat']), unknownScope);
+    assert.match(found!.message, /is not a known ChatApp Message Service action \(catalogue of/);
   });
 });

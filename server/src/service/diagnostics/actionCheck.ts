@@ -1,11 +1,16 @@
 // cams actions that the catalogue does not know, and cams wildcards that cover nothing. Other
 // services' actions are never checked against the cams catalogue.
+import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 import { coverageOf, type EntryCoverage, mayCoverEveryService } from '../actionCoverage';
 import { RULES } from '../rules/ruleCatalogue';
 import { nodeRange, report } from './report';
 import type { ValidationInput } from './validate';
+
+function isClosedString(node: Node, text: string): boolean {
+  return node.length >= 2 && text[node.offset + node.length - 1] === '"';
+}
 
 export function checkActions(input: ValidationInput): Diagnostic[] {
   return input.policy.statements.flatMap((statement) =>
@@ -17,6 +22,8 @@ export function checkActions(input: ValidationInput): Diagnostic[] {
 
 function checkEntry(input: ValidationInput, coverage: EntryCoverage): Diagnostic[] {
   if (coverage.kind === 'foreign' || coverage.covered.length > 0) return [];
+  // A name still being typed has no closing quote yet: judging it would only be noise.
+  if (!isClosedString(coverage.entry.node, input.policy.text)) return [];
   if (mayCoverEveryService(coverage.entry.value)) return [];
 
   const { catalogue, document, policy } = input;
@@ -27,8 +34,12 @@ function checkEntry(input: ValidationInput, coverage: EntryCoverage): Diagnostic
     return [report(RULES.wildcardMatchesNothing, range, `${message} Check the pattern.`)];
   }
 
+  // The catalogue is dated and Alibaba adds actions often, so the message allows for an action
+  // newer than the catalogue rather than declaring that it does not exist.
   const suggestions = catalogue.closest(value).map((action) => action.name);
-  const unknown = `Unknown action ${value}: ${catalogue.serviceName} has no such action.`;
-  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
-  return [report(RULES.unknownAction, range, unknown + hint)];
+  const unknown = `${value} is not a known ${catalogue.serviceName} action`;
+  const dated = `(catalogue of ${catalogue.source.lastUpdated}).`;
+  const hint =
+    suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : ' Check the spelling.';
+  return [report(RULES.unknownAction, range, `${unknown} ${dated}${hint}`)];
 }

@@ -2,7 +2,12 @@
 // resource-group scope. Alibaba Cloud accepts such a grant and silently ignores it.
 import type { Diagnostic } from 'vscode-languageserver-types';
 
-import { accountOnlyGrantedByNotAction, coverageOf, type EntryCoverage } from '../actionCoverage';
+import {
+  accountOnlyGrantedByNotAction,
+  coverageOf,
+  type EntryCoverage,
+  isMixedStatement,
+} from '../actionCoverage';
 import type { ActionInfo } from '../catalogue';
 import type { PolicyStatement } from '../policyDocument';
 import { RULES } from '../rules/ruleCatalogue';
@@ -30,20 +35,29 @@ function checkStatement(input: ValidationInput, statement: PolicyStatement): Dia
     .filter((coverage) => coverage.accountOnly.length > 0)
     .map((coverage) => {
       const range = nodeRange(input.document, coverage.entry.node, input.policy.text);
-      return report(RULES.resourceGroupUnsupported, range, entryMessage(statement, coverage));
+      return report(
+        RULES.resourceGroupUnsupported,
+        range,
+        entryMessage(input, statement, coverage),
+      );
     });
 }
 
-function entryMessage(statement: PolicyStatement, coverage: EntryCoverage): string {
-  const outcome =
-    statement.effect === 'Deny' ? 'the deny has no effect' : 'the grant has no effect';
+function entryMessage(
+  input: ValidationInput,
+  statement: PolicyStatement,
+  coverage: EntryCoverage,
+): string {
+  const deny = statement.effect === 'Deny';
+  const outcome = deny ? 'the deny has no effect' : 'the grant has no effect';
+  const verb = deny ? 'Deny' : 'Grant';
 
   if (coverage.kind === 'action') {
     const name = coverage.covered[0]?.name ?? coverage.entry.value;
     return [
       `${name} does not support resource-group authorization:`,
       `in a policy attached at resource-group scope ${outcome}.`,
-      'Grant it in a policy attached at account scope, or split the statement.',
+      remedy(input, statement, `${verb} it in a policy attached at account scope`),
     ].join(' ');
   }
 
@@ -52,16 +66,25 @@ function entryMessage(statement: PolicyStatement, coverage: EntryCoverage): stri
     `${coverage.entry.value} covers ${count} ${plural(count, 'action')}`,
     `without resource-group authorization (${examples(coverage.accountOnly)}):`,
     `at resource-group scope ${outcome} for them.`,
-    'Name the supported actions instead, or grant the others at account scope.',
+    remedy(input, statement, `${verb} them in a policy attached at account scope`),
   ].join(' ');
 }
 
+// The split is suggested only where it is offered: on a statement that also grants actions
+// which work at resource-group scope.
+function remedy(input: ValidationInput, statement: PolicyStatement, move: string): string {
+  return isMixedStatement(statement, input.catalogue)
+    ? `Split the statement, then ${move[0]!.toLowerCase()}${move.slice(1)}.`
+    : `${move} instead.`;
+}
+
 function notActionMessage(statement: PolicyStatement, granted: readonly ActionInfo[]): string {
-  const verb = statement.effect === 'Deny' ? 'denies' : 'grants';
+  const deny = statement.effect === 'Deny';
   return [
-    `This NotAction ${verb} ${granted.length} cams ${plural(granted.length, 'action')}`,
-    `without resource-group authorization (${examples(granted)}):`,
-    'at resource-group scope that has no effect for them. Grant them at account scope.',
+    `This NotAction ${deny ? 'denies' : 'grants'} ${granted.length} cams`,
+    `${plural(granted.length, 'action')} without resource-group authorization`,
+    `(${examples(granted)}): at resource-group scope that has no effect for them.`,
+    `${deny ? 'Deny' : 'Grant'} them in a policy attached at account scope.`,
   ].join(' ');
 }
 

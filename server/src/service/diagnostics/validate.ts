@@ -44,5 +44,12 @@ const CHECKS: readonly PolicyCheck[] = [
 
 export function validatePolicy(input: ValidationInput): Diagnostic[] {
   const checks = input.policy.analysable ? CHECKS : [checkSyntax];
-  return checks.flatMap((check) => check(input));
+  return checks.flatMap((check) => check(input)).sort(byPosition);
+}
+
+// In document order, as a reader meets them; the sort is stable, so findings at one place keep
+// the order of the checks.
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  const lines = a.range.start.line - b.range.start.line;
+  return lines !== 0 ? lines : a.range.start.character - b.range.start.character;
 }
