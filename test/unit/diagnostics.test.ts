@@ -25,6 +25,15 @@ function underlined(text: string, diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => document.getText(d.range));
 }
 
+// One of each mistake the project scope file can hold.
+const PROJECT_FILE_MISTAKES = JSON.stringify({
+  scopes: [
+    { files: 'a.json', scope: 'group' },
+    { files: 1, scope: 'account' },
+    { files: 'b.json', scope: 'account', resourceGroupId: 'rg-1', owner: 'me' },
+  ],
+});
+
 describe('which documents are policies', () => {
   it('checks a JSON document whose top-level object has Statement or Version "1"', () => {
     assert.equal(codes(diagnose('{ "Statement": [ { "Action": "cams:Nope" } ] }')).length, 1);
@@ -170,6 +179,8 @@ describe('the rule catalogue', () => {
     const fired = new Set([
       ...codes(diagnose('{ "Statement": [ { "Action": ["cams:Nope", "cams:Zzz*",], } ] // c\n}')),
       ...codes(diagnose('{ "Statement": [ { "Action": "cams:GetFlow" } ] ')),
+      ...codes(diagnose('{ "scopes": [', unknownScope, 'ram-policy-scopes.json')),
+      ...codes(diagnose(PROJECT_FILE_MISTAKES, unknownScope, 'ram-policy-scopes.json')),
     ]);
     assert.deepEqual([...fired].sort(), ALL_RULES.map((rule) => rule.id).sort());
   });

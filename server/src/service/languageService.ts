@@ -16,20 +16,32 @@ import { completePolicy } from './completion/completion';
 import { validatePolicy } from './diagnostics/validate';
 import { hoverPolicy } from './hover/hover';
 import { looksLikePolicy, parsePolicy, type PolicyDocument } from './policyDocument';
-import { attachmentScopeOf, type DocumentLocation, matchesSetting } from './scope';
+import { type DocumentLocation, matchesSetting, resolveAttachmentScope } from './scope';
+import type { ScopeResolution } from './scope';
 import type { PolicySettings } from './settings';
+import { checkProjectScopeFile } from './diagnostics/projectFileCheck';
+import { isProjectScopeFile, parseProjectScopeFile } from './workspace/projectScopeFile';
+import { folderOf, type WorkspaceFileAccess } from './workspace/workspaceFiles';
+import type { WorkspaceScopes } from './workspace/workspaceScopes';
 
 /** What the service needs to know about a document besides its text. */
 export interface DocumentContext {
   readonly workspaceFolders: readonly string[];
   readonly settings: PolicySettings;
+  /** What the workspace's project file and infrastructure code say. Default: nothing. */
+  readonly workspaceScopes?: WorkspaceScopes;
+  /** Read access to workspace files, for fixes that extend other files. Default: none. */
+  readonly files?: WorkspaceFileAccess;
 }
 
 export interface PolicyLanguageService {
   readonly catalogue: ActionCatalogue;
   /** True when the document is a RAM policy, by its content or by the `policyFiles` setting. */
   isPolicy(document: TextDocument, context: DocumentContext): boolean;
+  /** Diagnostics of a policy, or of the project scope file. */
   validate(document: TextDocument, context: DocumentContext): Diagnostic[];
+  /** Where a policy is attached and why; null for a document that is not a policy. */
+  attachmentScope(document: TextDocument, context: DocumentContext): ScopeResolution | null;
   complete(document: TextDocument, position: Position, context: DocumentContext): CompletionList;
   hover(document: TextDocument, position: Position, context: DocumentContext): Hover | null;
   codeActions(
@@ -66,14 +78,28 @@ export function createPolicyLanguageService(
     matchesSetting(locate(document, context), context.settings.policyFiles) ||
     looksLikePolicy(parse(document).root);
 
+  const resolve = (document: TextDocument, context: DocumentContext): ScopeResolution =>
+    resolveAttachmentScope(locate(document, context), context.settings, context.workspaceScopes);
+
   return {
     catalogue,
     isPolicy,
 
     validate(document, context) {
+      if (isProjectScopeFile(document.uri, context.workspaceFolders)) {
+        const folder = folderOf(document.uri, context.workspaceFolders) ?? '';
+        const project = parseProjectScopeFile(document.uri, folder, document.getText());
+        return checkProjectScopeFile(document, project);
+      }
       if (!isPolicy(document, context)) return [];
-      const scope = attachmentScopeOf(locate(document, context), context.settings);
-      return validatePolicy({ document, policy: parse(document), catalogue, scope });
+
+      const { scope, evidence } = resolve(document, context);
+      const policy = parse(document);
+      return validatePolicy({ document, policy, catalogue, scope, scopeEvidence: evidence });
+    },
+
+    attachmentScope(document, context) {
+      return isPolicy(document, context) ? resolve(document, context) : null;
     },
 
     complete(document, position, context) {

@@ -8,11 +8,18 @@ export interface PolicySettings {
   readonly policyFiles: readonly string[];
   /** Globs of policy files that are attached at resource-group scope. Default: none. */
   readonly resourceGroupScopedFiles: readonly string[];
+  /** The scope of a policy that nothing else places. Default: `unknown` (no scope warning). */
+  readonly defaultAttachmentScope: DefaultAttachmentScope;
 }
+
+/** The values of `camsPolicy.defaultAttachmentScope`. */
+export const DEFAULT_ATTACHMENT_SCOPES = ['unknown', 'account', 'resource-group'] as const;
+export type DefaultAttachmentScope = (typeof DEFAULT_ATTACHMENT_SCOPES)[number];
 
 export const DEFAULT_SETTINGS: PolicySettings = {
   policyFiles: [],
   resourceGroupScopedFiles: [],
+  defaultAttachmentScope: 'unknown',
 };
 
 /** Settings from an untrusted source: anything that is not a list of strings is dropped. */
@@ -20,7 +27,7 @@ export function readSettings(raw: unknown): { settings: PolicySettings; problems
   const section = isRecord(raw) ? raw : {};
   const problems: string[] = [];
 
-  const globs = (key: keyof PolicySettings): string[] => {
+  const globs = (key: 'policyFiles' | 'resourceGroupScopedFiles'): string[] => {
     const value = section[key];
     if (value === undefined || value === null) return [];
     if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
@@ -32,9 +39,22 @@ export function readSettings(raw: unknown): { settings: PolicySettings; problems
     settings: {
       policyFiles: globs('policyFiles'),
       resourceGroupScopedFiles: globs('resourceGroupScopedFiles'),
+      defaultAttachmentScope: defaultScope(section['defaultAttachmentScope'], problems),
     },
     problems,
   };
+}
+
+function defaultScope(value: unknown, problems: string[]): DefaultAttachmentScope {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.defaultAttachmentScope;
+  const known = DEFAULT_ATTACHMENT_SCOPES.find((scope) => scope === value);
+  if (known) return known;
+
+  const allowed = DEFAULT_ATTACHMENT_SCOPES.map((scope) => `"${scope}"`).join(', ');
+  problems.push(
+    `${SETTINGS_SECTION}.defaultAttachmentScope must be one of ${allowed}; it is ignored.`,
+  );
+  return DEFAULT_SETTINGS.defaultAttachmentScope;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

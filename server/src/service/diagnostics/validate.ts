@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import type { ActionCatalogue } from '../catalogue';
 import type { PolicyDocument } from '../policyDocument';
-import type { AttachmentScope } from '../scope';
+import type { AttachmentScope, ScopeEvidence } from '../scope';
 import { checkActions } from './actionCheck';
 import { checkResourceGroupScope } from './scopeCheck';
 import { checkSyntax } from './syntaxCheck';
@@ -14,6 +14,8 @@ export interface ValidationInput {
   readonly policy: PolicyDocument;
   readonly catalogue: ActionCatalogue;
   readonly scope: AttachmentScope;
+  /** The evidence for the scope, so warnings can point at the attachment. Default: none. */
+  readonly scopeEvidence?: readonly ScopeEvidence[];
 }
 
 /** A check of one aspect of a policy. */

@@ -15,6 +15,8 @@ export interface Rule {
 const RAM_POLICY_SYNTAX = 'https://www.alibabacloud.com/help/en/ram/policy-structure-and-syntax';
 const CAMS_RESOURCE_GROUPS =
   'https://www.alibabacloud.com/help/en/chatapp/use-cases/fine-grained-resource-control-using-resource-groups-9';
+// What account scope and resource-group scope mean: the project scope file's rules link here.
+const RAM_POLICY_MODELS = 'https://www.alibabacloud.com/help/en/ram/user-guide/policy-models';
 const CAMS_RAM_ACTIONS =
   'https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram';
 
@@ -54,6 +56,36 @@ export const RULES = {
     severity: DiagnosticSeverity.Warning,
     summary: 'An action without resource-group authorization, granted at resource-group scope.',
     documentation: CAMS_RESOURCE_GROUPS,
+  },
+  scopeFileSyntax: {
+    id: 'scope-file-syntax',
+    severity: DiagnosticSeverity.Error,
+    summary: 'The project scope file is not valid JSON, so it is ignored.',
+    documentation: RAM_POLICY_MODELS,
+  },
+  scopeFileStructure: {
+    id: 'scope-file-structure',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A part of the project scope file has the wrong shape, so it is ignored.',
+    documentation: RAM_POLICY_MODELS,
+  },
+  scopeFileUnknownScope: {
+    id: 'scope-file-unknown-scope',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A project scope file entry names a scope other than account or resource-group.',
+    documentation: RAM_POLICY_MODELS,
+  },
+  scopeFileUnknownProperty: {
+    id: 'scope-file-unknown-property',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A property the project scope file does not define.',
+    documentation: RAM_POLICY_MODELS,
+  },
+  scopeFileAccountWithGroup: {
+    id: 'scope-file-account-with-group',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A resource group id on an account-scope entry of the project scope file.',
+    documentation: RAM_POLICY_MODELS,
   },
 } as const satisfies Record<string, Rule>;
 
