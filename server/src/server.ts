@@ -165,6 +165,7 @@ function serve(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite],
         },
@@ -257,6 +258,12 @@ function serve(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     return guard('hover', null, () => service.hover(document, params.position, context()));
+  });
+
+  connection.onCodeLens((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return guard('code lens', [], () => service.codeLenses(document, context()));
   });
 
   connection.onCodeAction((params) => {

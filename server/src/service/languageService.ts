@@ -2,6 +2,7 @@
 // works on text documents and returns plain LSP values; it knows nothing of the connection.
 import type {
   CodeAction,
+  CodeLens,
   CompletionList,
   Diagnostic,
   Hover,
@@ -12,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { type ActionCatalogue, loadCatalogue } from './catalogue';
 import { splitStatementActions } from './codeActions/codeActions';
+import { statementLenses } from './codeLens/statementLens';
 import { completePolicy } from './completion/completion';
 import { validatePolicy } from './diagnostics/validate';
 import { hoverPolicy } from './hover/hover';
@@ -50,6 +52,8 @@ export interface PolicyLanguageService {
     diagnostics: readonly Diagnostic[],
     context: DocumentContext,
   ): CodeAction[];
+  /** A lens per statement: how many actions it grants, how many are account-only. */
+  codeLenses(document: TextDocument, context: DocumentContext): CodeLens[];
   /** Drops what the service keeps about a closed document. */
   forget(uri: string): void;
 }
@@ -116,6 +120,11 @@ export function createPolicyLanguageService(
       if (!isPolicy(document, context)) return [];
       const policy = parse(document);
       return splitStatementActions({ document, policy, catalogue, range, diagnostics });
+    },
+
+    codeLenses(document, context) {
+      if (!isPolicy(document, context)) return [];
+      return statementLenses({ document, policy: parse(document), catalogue });
     },
 
     forget(uri) {
