@@ -1,7 +1,7 @@
 // The server reads where policies are attached from the workspace on disk: the project file,
 // re-read when it changes, and the command that records a scope through workspace/applyEdit.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -80,3 +80,53 @@ describe('attachment scopes read by the server from the workspace', () => {
     );
   });
 });
+
+describe('attachments read by the server from infrastructure code on disk', () => {
+  let server: ScopedServer;
+  let outside: string;
+
+  before(async () => {
+    server = new ScopedServer(mkdtempSync(join(tmpdir(), 'cams-iac-')));
+    outside = mkdtempSync(join(tmpdir(), 'cams-outside-'));
+    server.write('infra/main.tf', TERRAFORM.replaceAll('POLICY', 'team'));
+    // A template outside the workspace, reached through a symlink, is not read; a symlink back
+    // up the tree does not make the scan loop.
+    writeFileSync(join(outside, 'other.tf'), TERRAFORM.replaceAll('POLICY', 'outside'));
+    symlinkSync(outside, join(server.folder, 'linked'));
+    symlinkSync(server.folder, join(server.folder, 'infra', 'loop'));
+    await server.start();
+  });
+
+  after(async () => {
+    await server.stop();
+    rmSync(server.folder, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('points the scope warning at the Terraform attachment', async () => {
+    const uri = server.open('policies/team.json', MIXED_POLICY);
+    const warning = await server.until('a scope warning', () => server.scopeWarnings(uri)[0]);
+    assert.match(warning!.relatedInformation?.[0]?.location.uri ?? '', /infra\/main\.tf$/);
+    assert.equal(warning!.relatedInformation?.[0]?.location.range.start.line, 5);
+  });
+
+  it('does not read a template that lies outside the workspace', async () => {
+    const uri = server.open('policies/outside.json', MIXED_POLICY);
+    const scope = await server.until('the scope notification', () => server.scopes.get(uri));
+    assert.equal(scope.scope, 'unknown');
+  });
+});
+
+const TERRAFORM = `resource "alicloud_ram_policy" "p" {
+  policy_name     = "POLICY"
+  policy_document = file("\${path.module}/../policies/POLICY.json")
+}
+
+resource "alicloud_resource_manager_policy_attachment" "a" {
+  policy_name       = alicloud_ram_policy.p.policy_name
+  policy_type       = "Custom"
+  principal_name    = "dev@example.onaliyun.com"
+  principal_type    = "IMSUser"
+  resource_group_id = "rg-aek2team"
+}
+`;

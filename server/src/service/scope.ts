@@ -115,7 +115,7 @@ function infrastructureEvidence(
 // An attachment names its policy's file through the policy resource, or names the policy; a
 // policy file is known by its name without `.json` (policies/<PolicyName>.json).
 function attaches(attachment: InfrastructureAttachment, uri: string, stem: string): boolean {
-  if (attachment.policyFiles.includes(uri)) return true;
+  if (attachment.policyFiles.some((file) => decode(file) === decode(uri))) return true;
   return attachment.policyName !== undefined && attachment.policyName === stem;
 }
 

@@ -2,9 +2,11 @@
 // the files whose change makes the index stale.
 import { PROJECT_SCOPE_FILE } from './projectScopeFile';
 import { fileName } from './workspaceFiles';
+import { scanRos } from './ros/rosAttachments';
+import { scanTerraform } from './terraform/terraformAttachments';
 import type { AttachmentScanner } from './workspaceScopes';
 
-export const ATTACHMENT_SCANNERS: readonly AttachmentScanner[] = [];
+export const ATTACHMENT_SCANNERS: readonly AttachmentScanner[] = [scanTerraform, scanRos];
 
 /** Globs of the files to watch: the project file and the templates the scanners read. */
 export const WATCHED_FILES = [`**/${PROJECT_SCOPE_FILE}`, '**/*.tf', '**/*.{json,yaml,yml}'];
