@@ -34,6 +34,16 @@ const PROJECT_FILE_MISTAKES = JSON.stringify({
   ],
 });
 
+const RESOURCE_GROUP_CONDITION = JSON.stringify({
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: 'cams:SendChatappMessage',
+      Condition: { StringEquals: { 'acs:ResourceGroupId': 'rg-1' } },
+    },
+  ],
+});
+
 describe('which documents are policies', () => {
   it('checks a JSON document whose top-level object has Statement or Version "1"', () => {
     assert.equal(codes(diagnose('{ "Statement": [ { "Action": "cams:Nope" } ] }')).length, 1);
@@ -180,6 +190,7 @@ describe('the rule catalogue', () => {
       ...codes(diagnose('{ "Statement": [ { "Action": ["cams:Nope", "cams:Zzz*",], } ] // c\n}')),
       ...codes(diagnose('{ "Statement": [ { "Action": "cams:GetFlow" } ] ')),
       ...codes(diagnose('{ "scopes": [', unknownScope, 'ram-policy-scopes.json')),
+      ...codes(diagnose(RESOURCE_GROUP_CONDITION, unknownScope)),
       ...codes(diagnose(PROJECT_FILE_MISTAKES, unknownScope, 'ram-policy-scopes.json')),
     ]);
     assert.deepEqual([...fired].sort(), ALL_RULES.map((rule) => rule.id).sort());

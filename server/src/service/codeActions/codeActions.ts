@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import type { ActionCatalogue } from '../catalogue';
 import { type PolicyDocument, type PolicyStatement, end } from '../policyDocument';
+import { RESOURCE_GROUP_CONDITION_KEY, testsResourceGroupCondition } from '../conditionKeys';
 import { RULES } from '../rules/ruleCatalogue';
 import { planSplit, splitEdits } from './splitStatement';
 
@@ -27,9 +28,7 @@ export interface CodeActionInput {
  */
 export function splitStatementActions(input: CodeActionInput): CodeAction[] {
   const { document, policy } = input;
-  const scopeWarnings = input.diagnostics.filter(
-    (d) => d.code === RULES.resourceGroupUnsupported.id,
-  );
+  const scopeWarnings = input.diagnostics.filter((d) => SCOPE_WARNING_IDS.includes(String(d.code)));
   const offsets = [input.range.start, ...scopeWarnings.map((d) => d.range.start)].map((p) =>
     document.offsetAt(p),
   );
@@ -59,8 +58,11 @@ function splitAction(
   const count = split.moved.length;
   const noun = count === 1 ? 'action' : 'actions';
   const moved = `${count} ${noun} without resource-group authorization`;
+  const condition = testsResourceGroupCondition(statement)
+    ? ` without the ${RESOURCE_GROUP_CONDITION_KEY} condition`
+    : '';
   return {
-    title: `Split statement: move ${moved} to a new statement`,
+    title: `Split statement: move ${moved} to a new statement${condition}`,
     kind: warnings.length > 0 ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
     diagnostics: warnings,
     isPreferred: warnings.length > 0,
@@ -69,6 +71,12 @@ function splitAction(
     },
   };
 }
+
+/** The warnings that the split fixes: at resource-group scope, and by a resource-group condition. */
+export const SCOPE_WARNING_IDS: readonly string[] = [
+  RULES.resourceGroupUnsupported.id,
+  RULES.resourceGroupConditionUnsupported.id,
+];
 
 function contains(statement: PolicyStatement, offset: number): boolean {
   return statement.node.offset <= offset && offset <= end(statement.node);

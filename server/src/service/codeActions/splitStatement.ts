@@ -3,10 +3,11 @@
 // indentation and line endings, and every action the statement granted stays granted.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Node } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 
 import type { ActionCatalogue, ActionInfo } from '../catalogue';
 import { coverageOf, type EntryCoverage } from '../actionCoverage';
+import { conditionWithoutResourceGroup, testsResourceGroupCondition } from '../conditionKeys';
 import { end, type PolicyStatement, propertyValue } from '../policyDocument';
 
 /** The two lists of action strings a split produces, as JSON literals. */
@@ -136,14 +137,29 @@ function renderStatement(
     // "All Resources".
     `"Resource": "*"`,
   ];
-  if (statement.conditionNode) {
-    const condition = statement.conditionNode;
-    properties.push(`"Condition": ${text.slice(condition.offset, end(condition))}`);
-  }
+  const condition = renderCondition(statement, layout, text);
+  if (condition !== undefined) properties.push(`"Condition": ${condition}`);
 
   if (layout.oneLine) return `{ ${properties.join(', ')} }`;
   const inner = properties.map((p) => layout.propertyIndent + p).join(`,${layout.eol}`);
   return `{${layout.eol}${inner}${layout.eol}${layout.statementIndent}}`;
+}
+
+// The new statement keeps the Condition as written, except acs:ResourceGroupId: an account-only
+// action has no resource group, so a test of it would keep the moved actions from ever matching.
+function renderCondition(
+  statement: PolicyStatement,
+  layout: Layout,
+  text: string,
+): string | undefined {
+  const condition = statement.conditionNode;
+  if (!condition) return undefined;
+  if (!testsResourceGroupCondition(statement)) return text.slice(condition.offset, end(condition));
+
+  const kept = conditionWithoutResourceGroup(getNodeValue(condition));
+  if (kept === undefined) return undefined;
+  if (layout.oneLine) return JSON.stringify(kept);
+  return JSON.stringify(kept, null, layout.unit).replace(/\n/g, layout.eol + layout.propertyIndent);
 }
 
 // Follows the original value's form: a single string stays a string, an array written on one

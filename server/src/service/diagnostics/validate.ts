@@ -6,6 +6,7 @@ import type { ActionCatalogue } from '../catalogue';
 import type { PolicyDocument } from '../policyDocument';
 import type { AttachmentScope, ScopeEvidence } from '../scope';
 import { checkActions } from './actionCheck';
+import { checkResourceGroupCondition } from './conditionScopeCheck';
 import { checkResourceGroupScope } from './scopeCheck';
 import { checkSyntax } from './syntaxCheck';
 
@@ -21,7 +22,12 @@ export interface ValidationInput {
 /** A check of one aspect of a policy. */
 export type PolicyCheck = (input: ValidationInput) => Diagnostic[];
 
-const CHECKS: readonly PolicyCheck[] = [checkSyntax, checkActions, checkResourceGroupScope];
+const CHECKS: readonly PolicyCheck[] = [
+  checkSyntax,
+  checkActions,
+  checkResourceGroupScope,
+  checkResourceGroupCondition,
+];
 
 export function validatePolicy(input: ValidationInput): Diagnostic[] {
   return CHECKS.flatMap((check) => check(input));

@@ -57,6 +57,12 @@ export const RULES = {
     summary: 'An action without resource-group authorization, granted at resource-group scope.',
     documentation: CAMS_RESOURCE_GROUPS,
   },
+  resourceGroupConditionUnsupported: {
+    id: 'resource-group-condition-unsupported',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An account-only action in a statement whose Condition tests acs:ResourceGroupId.',
+    documentation: CAMS_RESOURCE_GROUPS,
+  },
   scopeFileSyntax: {
     id: 'scope-file-syntax',
     severity: DiagnosticSeverity.Error,
