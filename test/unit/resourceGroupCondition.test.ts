@@ -51,7 +51,7 @@ describe('a statement that tests acs:ResourceGroupId', () => {
       found.map((d) => d.code),
       [CONDITION_WARNING],
     );
-    assert.match(found[0]!.message, /^cams:SendChatappMessage without resource-group/);
+    assert.match(found[0]!.message, /^cams:SendChatappMessage has no resource-group authorization/);
     assert.match(found[0]!.message, /used in practice; Alibaba Cloud does not document it/);
   });
 

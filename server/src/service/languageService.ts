@@ -119,7 +119,17 @@ export function createPolicyLanguageService(
     codeActions(document, range, diagnostics, context) {
       if (!isPolicy(document, context)) return [];
       const policy = parse(document);
-      return splitStatementActions({ document, policy, catalogue, range, diagnostics });
+      const workspace = context.files
+        ? { folders: context.workspaceFolders, files: context.files }
+        : undefined;
+      return splitStatementActions({
+        document,
+        policy,
+        catalogue,
+        range,
+        diagnostics,
+        ...(workspace ? { workspace } : {}),
+      });
     },
 
     codeLenses(document, context) {

@@ -11,6 +11,7 @@ import type { ActionCatalogue } from '../catalogue';
 import { type PolicyDocument, type PolicyStatement, end } from '../policyDocument';
 import { RESOURCE_GROUP_CONDITION_KEY, testsResourceGroupCondition } from '../conditionKeys';
 import { RULES } from '../rules/ruleCatalogue';
+import { moveToAccountPolicyAction, type MoveWorkspace } from './moveToAccountPolicy';
 import { planSplit, splitEdits } from './splitStatement';
 
 export interface CodeActionInput {
@@ -19,10 +20,13 @@ export interface CodeActionInput {
   readonly catalogue: ActionCatalogue;
   readonly range: Range;
   readonly diagnostics: readonly Diagnostic[];
+  /** The workspace, for fixes that write other files. Default: none, so they are not offered. */
+  readonly workspace?: MoveWorkspace;
 }
 
 /**
- * Offers the split on the statement under the range and on every statement that a scope
+ * Offers the split (and, with a workspace, the move to an account-scope policy) on the
+ * statement under the range and on every statement that a scope
  * warning in the request points into. With a scope warning it is a quick fix; on a statement
  * that only mixes the two kinds of action, a rewrite.
  */
@@ -40,8 +44,11 @@ export function splitStatementActions(input: CodeActionInput): CodeAction[] {
     const warnings = scopeWarnings.filter((d) =>
       contains(statement, document.offsetAt(d.range.start)),
     );
-    const action = splitAction(input, statement, warnings);
-    return action ? [action] : [];
+    const split = splitAction(input, statement, warnings);
+    const move = input.workspace
+      ? moveToAccountPolicyAction(input, statement, warnings, input.workspace)
+      : undefined;
+    return [split, move].filter((action): action is CodeAction => action !== undefined);
   });
 }
 

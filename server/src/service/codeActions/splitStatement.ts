@@ -28,6 +28,19 @@ export function planSplit(
   catalogue: ActionCatalogue,
   text: string,
 ): StatementSplit | undefined {
+  const division = divideActions(statement, catalogue, text);
+  return division && division.kept.length > 0 ? division : undefined;
+}
+
+/**
+ * Like planSplit, but `kept` may be empty: for fixes that move every account-only action out of
+ * the statement, and the statement too when nothing else is left.
+ */
+export function divideActions(
+  statement: PolicyStatement,
+  catalogue: ActionCatalogue,
+  text: string,
+): StatementSplit | undefined {
   const element = statement.action;
   if (element?.key !== 'Action' || statement.effect === undefined) return undefined;
 
@@ -39,9 +52,29 @@ export function planSplit(
     const literal = text.slice(entry.node.offset, end(entry.node));
     if (!assign(coverage, literal, catalogue, kept, moved)) return undefined;
   }
-  if (kept.size === 0 || moved.size === 0) return undefined;
+  if (moved.size === 0) return undefined;
 
   return { kept: kept.literals, moved: moved.literals };
+}
+
+/** The edit that replaces a statement's Action value with `actions`, in the file's layout. */
+export function replaceActionsEdit(
+  document: TextDocument,
+  statement: PolicyStatement,
+  actions: readonly string[],
+): TextEdit {
+  const text = document.getText();
+  const valueNode = statement.action!.valueNode;
+  const newText = renderActions(actions, valueNode, layoutOf(text, statement), text);
+  return { range: rangeOf(document, valueNode), newText };
+}
+
+/** The Condition a statement of moved actions keeps: acs:ResourceGroupId is dropped. */
+export function movedCondition(statement: PolicyStatement): unknown {
+  const condition = statement.conditionNode;
+  if (!condition) return undefined;
+  const value: unknown = getNodeValue(condition);
+  return testsResourceGroupCondition(statement) ? conditionWithoutResourceGroup(value) : value;
 }
 
 // Returns false when the entry cannot be divided.

@@ -29,7 +29,7 @@ function checkStatement(input: ValidationInput, statement: PolicyStatement): Dia
     const count = accountOnlyGrantedByNotAction(statement, input.catalogue).length;
     if (count === 0) return [];
     const range = rangeOf(input.document, element.keyNode.offset, element.keyNode.length);
-    const subject = `This NotAction covers ${count} cams ${plural(count, 'action')}`;
+    const subject = `This NotAction covers ${count} cams ${plural(count, 'action')} without`;
     return [report(RULES.resourceGroupConditionUnsupported, range, message(subject, outcome))];
   }
 
@@ -40,8 +40,8 @@ function checkStatement(input: ValidationInput, statement: PolicyStatement): Dia
       const count = coverage.accountOnly.length;
       const subject =
         coverage.kind === 'action'
-          ? (coverage.covered[0]?.name ?? coverage.entry.value)
-          : `${coverage.entry.value} covers ${count} ${plural(count, 'action')}`;
+          ? `${coverage.covered[0]?.name ?? coverage.entry.value} has no`
+          : `${coverage.entry.value} covers ${count} ${plural(count, 'action')} without`;
       const range = nodeRange(input.document, coverage.entry.node, input.policy.text);
       return report(RULES.resourceGroupConditionUnsupported, range, message(subject, outcome));
     });
@@ -49,8 +49,8 @@ function checkStatement(input: ValidationInput, statement: PolicyStatement): Dia
 
 function message(subject: string, outcome: string): string {
   return [
-    `${subject} without resource-group authorization, and this statement's Condition tests`,
-    `${RESOURCE_GROUP_CONDITION_KEY}, so ${outcome} to them.`,
+    `${subject} resource-group authorization, and this statement's Condition tests`,
+    `${RESOURCE_GROUP_CONDITION_KEY}, which such actions never match: ${outcome}.`,
     `(This is how ${RESOURCE_GROUP_CONDITION_KEY} is used in practice; Alibaba Cloud does not`,
     'document it as a global condition key.) Split the statement to grant them without it.',
   ].join(' ');
