@@ -76,7 +76,7 @@ describe('the attachment scope of a policy', () => {
     assert.equal(scopeOf('other.json', context)?.scope, 'unknown');
   });
 
-  it('points the scope warning at the project file entry that makes the file resource-group scoped', () => {
+  it('points the scope warning at the project file entry that sets resource-group scope', () => {
     const text = projectFile({
       files: 'rg/*.json',
       scope: 'resource-group',
@@ -136,7 +136,8 @@ describe('the project file ram-policy-scopes.json', () => {
       { files: 'd.json', scope: 'resource-group' },
     );
     assert.deepEqual(projectFileDiagnostics(text), [
-      'scope-file-unknown-scope: Unknown scope "resource-groups": use "account" or "resource-group".',
+      'scope-file-unknown-scope: Unknown scope "resource-groups": ' +
+        'use "account" or "resource-group".',
       'scope-file-structure: "files" must be a glob or a non-empty list of globs.',
       'scope-file-unknown-property: Unknown property "owner": ' +
         'expected files, scope, resourceGroupId, note.',

@@ -143,7 +143,9 @@ describe('attachments in Terraform', () => {
   });
 
   it('ignores comments, heredocs and blocks it does not know', () => {
-    const tf = `/* resource "alicloud_ram_role_policy_attachment" "x" { policy_name = "team-policy" } */
+    const tf = `/*
+resource "alicloud_ram_role_policy_attachment" "x" { policy_name = "team-policy" }
+*/
 locals { doc = <<EOF
 resource "alicloud_ram_user_policy_attachment" "y" { policy_name = "team-policy" }
 EOF

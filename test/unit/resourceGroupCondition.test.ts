@@ -80,7 +80,7 @@ describe('a statement that tests acs:ResourceGroupId', () => {
     assert.deepEqual(warnings(policyWith(condition), unknownScope), []);
   });
 
-  it('splits the account-only actions into a statement without the key or an emptied operator', () => {
+  it('splits account-only actions into a statement without the key or an emptied operator', () => {
     const condition = {
       StringEquals: { 'acs:ResourceGroupId': 'rg-1' },
       IpAddress: { 'acs:SourceIp': '10.0.0.0/8' },

@@ -74,15 +74,6 @@ export function resolveAttachmentScope(
   return combine([{ source: 'default', scope: fallback, description }]);
 }
 
-/** The old entry point: the scope alone. */
-export function attachmentScopeOf(
-  location: DocumentLocation,
-  settings: PolicySettings,
-  workspace?: WorkspaceScopes,
-): AttachmentScope {
-  return resolveAttachmentScope(location, settings, workspace).scope;
-}
-
 /** True when the scope makes account-only grants ineffective, at least for one attachment. */
 export function includesResourceGroup(scope: AttachmentScope): boolean {
   return scope === 'resource-group' || scope === 'both';

@@ -1,16 +1,5 @@
-// How a policy's attachment scope is told to people: the status bar and the code lens.
-import type { AttachmentScope, ScopeResolution } from './scope';
-
-const SCOPE_LABELS: Record<AttachmentScope, string> = {
-  account: 'account scope',
-  'resource-group': 'resource-group scope',
-  both: 'account and resource-group scope',
-  unknown: 'scope unknown',
-};
-
-export function scopeLabel(scope: AttachmentScope): string {
-  return SCOPE_LABELS[scope];
-}
+// How the source of a policy's attachment scope is told to people, in the status bar.
+import type { ScopeResolution } from './scope';
 
 /** Where the scope came from, in one line. */
 export function describeScope(resolution: ScopeResolution): string {

@@ -32,7 +32,7 @@ describe('setting the attachment scope and moving account-only actions', () => {
     removeCreatedFiles();
   });
 
-  it('warns once the command puts the policy at resource-group scope, and not after the move', async () => {
+  it('warns after the command sets resource-group scope, and not after the move', async () => {
     const document = await open(fixture(POLICY));
     const before = await statementLens(document);
     assert.match(before, /Grants 3 actions, 2 without resource-group authorization/);

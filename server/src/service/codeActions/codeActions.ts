@@ -79,7 +79,7 @@ function splitAction(
   };
 }
 
-/** The warnings that the split fixes: at resource-group scope, and by a resource-group condition. */
+/** The warnings the split fixes: at resource-group scope, and from a resource-group condition. */
 export const SCOPE_WARNING_IDS: readonly string[] = [
   RULES.resourceGroupUnsupported.id,
   RULES.resourceGroupConditionUnsupported.id,

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
+import { countOf } from '../actionWording';
 import { end, type PolicyStatement, propertyValue } from '../policyDocument';
 import { recordScope } from '../workspace/projectFileEdit';
 import {
@@ -71,9 +72,9 @@ export function moveToAccountPolicyAction(
         ? [replaceActionsEdit(document, statement, division.kept)]
         : removeStatementEdits(document, statement, policy.root),
   };
-  const count = moved.length;
+  const actions = countOf(moved.length, 'account-only action');
   return {
-    title: `Move ${count} account-only ${count === 1 ? 'action' : 'actions'} to ${fileName(companion)} (account scope)`,
+    title: `Move ${actions} to ${fileName(companion)} (account scope)`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [...warnings],
     edit: { documentChanges: [thisFile, ...companionChanges, ...record.changes] },

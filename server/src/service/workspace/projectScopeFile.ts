@@ -124,7 +124,8 @@ class EntryReader {
 
     if (scope === 'account' && resourceGroupId !== undefined) {
       const message =
-        'resourceGroupId is ignored at account scope. Remove it, or set "scope" to "resource-group".';
+        'resourceGroupId is ignored at account scope. ' +
+        'Remove it, or set "scope" to "resource-group".';
       this.report(RULES.scopeFileAccountWithGroup, property(node, 'resourceGroupId')!, message);
     }
     return {

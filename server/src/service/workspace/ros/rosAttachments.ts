@@ -42,6 +42,15 @@ export const scanRos: AttachmentScanner = (folder, files, context) => {
   return { attachments, skipped };
 };
 
+interface Template {
+  readonly uri: string;
+  readonly where: string;
+  readonly document: TextDocument;
+  /** Resource id to its Type, and to its literal PolicyName where it has one. */
+  readonly types: ReadonlyMap<string, string>;
+  readonly names: ReadonlyMap<string, string>;
+}
+
 function readTemplate(
   uri: string,
   where: string,
@@ -53,7 +62,21 @@ function readTemplate(
   const skipped: string[] = [];
   if (!isMap(resources)) return { attachments, skipped };
 
-  const document = TextDocument.create(uri, 'ros', 0, text);
+  const template: Template = {
+    uri,
+    where,
+    document: TextDocument.create(uri, 'ros', 0, text),
+    ...indexResources(resources),
+  };
+  for (const pair of resources.items) {
+    const read = readAttachment(template, pair.key, pair.value, context);
+    if (typeof read === 'string') skipped.push(read);
+    else if (read) attachments.push(read);
+  }
+  return { attachments, skipped };
+}
+
+function indexResources(resources: YAMLMap) {
   const types = new Map<string, string>();
   const names = new Map<string, string>();
   for (const pair of resources.items) {
@@ -63,45 +86,48 @@ function readTemplate(
     const name = scalarText(properties(pair.value)?.get('PolicyName', true));
     if (name) names.set(id, name);
   }
+  return { types, names };
+}
 
-  for (const pair of resources.items) {
-    const id = scalarText(pair.key);
-    const type = id ? types.get(id) : undefined;
-    const isResourceManager = type === RESOURCE_MANAGER_ATTACHMENT;
-    if (!id || !type || (!isResourceManager && !RAM_ATTACHMENTS.includes(type))) continue;
+// Returns the attachment, a reason it was skipped, or undefined for other resources.
+function readAttachment(
+  template: Template,
+  key: unknown,
+  resource: unknown,
+  context: ScanContext,
+): InfrastructureAttachment | string | undefined {
+  const id = scalarText(key);
+  const type = id ? template.types.get(id) : undefined;
+  const isResourceManager = type === RESOURCE_MANAGER_ATTACHMENT;
+  if (!id || !type || (!isResourceManager && !RAM_ATTACHMENTS.includes(type))) return undefined;
 
-    const props = properties(pair.value as YAMLMap);
-    const label = `the ROS attachment ${id} in ${where}`;
-    if (scalarText(props?.get('PolicyType', true)) === 'System') continue;
-    const policyName = policyNameOf(props?.get('PolicyName', true), types, names);
-    if (!policyName) {
-      skipped.push(`${where}: ${id}: the PolicyName is not a name or a policy of the template`);
-      continue;
-    }
-    const group = isResourceManager
-      ? resourceGroupOf(props?.get('ResourceGroupId', true), types, context)
-      : { scope: 'account' as const };
-    if (!group) {
-      skipped.push(
-        `${where}: ${id}: the ResourceGroupId is neither a resource group nor the account`,
-      );
-      continue;
-    }
-
-    const keyRange = (pair.key as Node).range ?? [0, 0];
-    attachments.push({
-      source: 'ros',
-      scope: group.scope,
-      uri,
-      range: { start: document.positionAt(keyRange[0]), end: document.positionAt(keyRange[1]) },
-      description: label,
-      policyFiles: [],
-      policyName,
-      ...(group.resourceGroupId ? { resourceGroupId: group.resourceGroupId } : {}),
-      ...(group.note ? { note: group.note } : {}),
-    });
+  const props = properties(resource as YAMLMap);
+  // A system policy is Alibaba Cloud's, never a document of this workspace.
+  if (scalarText(props?.get('PolicyType', true)) === 'System') return undefined;
+  const policyName = policyNameOf(props?.get('PolicyName', true), template.types, template.names);
+  if (!policyName) {
+    return `${template.where}: ${id}: the PolicyName is not a name or a policy of the template`;
   }
-  return { attachments, skipped };
+  const group = isResourceManager
+    ? resourceGroupOf(props?.get('ResourceGroupId', true), template.types, context)
+    : { scope: 'account' as const };
+  if (!group) {
+    const problem = 'the ResourceGroupId is neither a resource group nor the account';
+    return `${template.where}: ${id}: ${problem}`;
+  }
+
+  const [start, end] = (key as Node).range ?? [0, 0];
+  return {
+    source: 'ros',
+    scope: group.scope,
+    uri: template.uri,
+    range: { start: template.document.positionAt(start), end: template.document.positionAt(end) },
+    description: `the ROS attachment ${id} in ${template.where}`,
+    policyFiles: [],
+    policyName,
+    ...(group.resourceGroupId ? { resourceGroupId: group.resourceGroupId } : {}),
+    ...(group.note ? { note: group.note } : {}),
+  };
 }
 
 function properties(resource: YAMLMap): YAMLMap | undefined {
