@@ -68,7 +68,8 @@ export function resolveAttachmentScope(
     return combine([{ source: 'setting', scope: 'resource-group', description }]);
   }
 
-  const fallback = settings.defaultAttachmentScope;
+  // Settings built by hand (scripts, older callers) may lack the default: it is then unknown.
+  const fallback = settings.defaultAttachmentScope ?? 'unknown';
   if (fallback === 'unknown') return { scope: 'unknown', evidence: [] };
   const description = 'the setting camsPolicy.defaultAttachmentScope';
   return combine([{ source: 'default', scope: fallback, description }]);
