@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
+import { readSettings } from '../../server/src/service/settings';
 import { recordScope } from '../../server/src/service/workspace/projectFileEdit';
 import type { DocumentContext } from '../../server/src/service/languageService';
 import { contextWith, policyDocument, service } from './support';
@@ -216,3 +217,19 @@ function apply(text: string, change: ReturnType<typeof recordScope>): string {
   assert.ok(edit && 'edits' in edit);
   return TextDocument.applyEdits(TextDocument.create('file:///x', 'json', 1, text), edit.edits);
 }
+
+describe('the setting defaultAttachmentScope', () => {
+  it('is unknown by default and when its value is not one of the three', () => {
+    assert.equal(readSettings({}).settings.defaultAttachmentScope, 'unknown');
+    const wrong = readSettings({ defaultAttachmentScope: 'everywhere' });
+    assert.equal(wrong.settings.defaultAttachmentScope, 'unknown');
+    assert.deepEqual(wrong.problems, [
+      'camsPolicy.defaultAttachmentScope must be one of "unknown", "account", ' +
+        '"resource-group"; it is ignored.',
+    ]);
+    assert.equal(
+      readSettings({ defaultAttachmentScope: 'resource-group' }).settings.defaultAttachmentScope,
+      'resource-group',
+    );
+  });
+});
