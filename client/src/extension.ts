@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 
 import { SETTINGS_SECTION } from '../../server/src/service/settings';
+import { registerAttachmentScope } from './attachmentScope';
 
 const CLIENT_ID = 'camsPolicy';
 const CLIENT_NAME = 'RAM Policy (cams)';
@@ -44,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     clientOptions(outputChannel, errors),
   );
   try {
+    // Registered before the start, so that no scope the server sends at once is missed.
+    registerAttachmentScope(context, client);
     await client.start();
     errors.afterStart(client.createDefaultErrorHandler());
   } catch (error) {

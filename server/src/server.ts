@@ -11,10 +11,29 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type CompletionList,
+  DidChangeWatchedFilesNotification,
+  NotificationType,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
+import {
+  ATTACHMENT_SCOPE_NOTIFICATION,
+  type AttachmentScopeParams,
+  SET_ATTACHMENT_SCOPE_COMMAND,
+  type SetAttachmentScopeArguments,
+} from './protocol';
 import { createPolicyLanguageService, type DocumentContext } from './service/languageService';
+import { describeScope } from './service/scopeWording';
+import { recordScope } from './service/workspace/projectFileEdit';
+import { PROJECT_SCOPE_FILE } from './service/workspace/projectScopeFile';
+import { folderOf, resolveUri } from './service/workspace/workspaceFiles';
+import {
+  EMPTY_WORKSPACE_SCOPES,
+  indexWorkspaceScopes,
+  type WorkspaceScopes,
+} from './service/workspace/workspaceScopes';
+import { ATTACHMENT_SCANNERS, WATCHED_FILES, affectsScopes } from './service/workspace/scanners';
+import { fileSystemAccess } from './workspaceFileSystem';
 import {
   DEFAULT_SETTINGS,
   type PolicySettings,
@@ -49,9 +68,19 @@ function serve(connection: Connection): void {
   let pullsConfiguration = false;
   let settingsArrived = (): void => undefined;
   let initialSettings: unknown;
+  let watchesFiles = false;
 
-  const context = (): DocumentContext => ({ workspaceFolders, settings });
+  let workspaceScopes: WorkspaceScopes = EMPTY_WORKSPACE_SCOPES;
   const log = connection.console;
+  const files = fileSystemAccess({
+    workspaceFolders: () => workspaceFolders,
+    openText: (uri) => documents.get(uri)?.getText(),
+    log: (message) => log.info(message),
+  });
+  const context = (): DocumentContext => ({ workspaceFolders, settings, workspaceScopes, files });
+  const scopeNotification = new NotificationType<AttachmentScopeParams>(
+    ATTACHMENT_SCOPE_NOTIFICATION,
+  );
 
   const applySettings = (raw: unknown): void => {
     const read = readSettings(raw);
@@ -81,7 +110,37 @@ function serve(connection: Connection): void {
         version: document.version,
         diagnostics,
       });
+      const resolution = guard('scope', null, () => service.attachmentScope(document, context()));
+      void connection.sendNotification(scopeNotification, {
+        uri: document.uri,
+        scope: resolution?.scope ?? null,
+        source: resolution ? describeScope(resolution) : '',
+      });
     });
+  };
+
+  // The project file and infrastructure code are read again, at most every 300 ms, whenever
+  // one of them changes on disk or in an editor, and every open policy is checked again.
+  let reindexTimer: NodeJS.Timeout | undefined;
+  const reindex = (): void => {
+    workspaceScopes = guard('workspace scan', EMPTY_WORKSPACE_SCOPES, () =>
+      indexWorkspaceScopes(workspaceFolders, files, ATTACHMENT_SCANNERS),
+    );
+    const { projectFiles, attachments, skipped } = workspaceScopes;
+    log.info(
+      `scopes: ${projectFiles.length} project file(s), ${attachments.length} attachment(s) ` +
+        `in infrastructure code, ${skipped.length} template(s) skipped`,
+    );
+    skipped.forEach((reason) => log.info(`skipped: ${reason}`));
+    documents.all().forEach(validate);
+  };
+  const projectFileText = (folder: string): string | undefined => {
+    const uri = resolveUri(folder, PROJECT_SCOPE_FILE);
+    return uri ? files.readText(uri) : undefined;
+  };
+  const scheduleReindex = (): void => {
+    if (reindexTimer) clearTimeout(reindexTimer);
+    reindexTimer = setTimeout(reindex, 300);
   };
 
   const guard = <T>(feature: string, fallback: T, run: () => T): T => {
@@ -99,6 +158,8 @@ function serve(connection: Connection): void {
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    watchesFiles =
+      params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     if (pullsConfiguration) settingsLoaded = new Promise((loaded) => (settingsArrived = loaded));
     initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)
       ?.settings;
@@ -110,9 +171,11 @@ function serve(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
         documentSymbolProvider: { label: 'RAM policy' },
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: {
           codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite],
         },
+        executeCommandProvider: { commands: [SET_ATTACHMENT_SCOPE_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cams-policy-language-server', version: SERVER_VERSION },
@@ -131,14 +194,47 @@ function serve(connection: Connection): void {
         .catch((error: unknown) => log.error(`could not read the settings: ${String(error)}`))
         .finally(() => settingsArrived());
     }
+    if (watchesFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: WATCHED_FILES.map((globPattern) => ({ globPattern })),
+      });
+    }
+    reindex();
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       workspaceFolders = [
         ...workspaceFolders.filter((uri) => !removed.has(uri)),
         ...event.added.map((f) => f.uri),
       ];
-      documents.all().forEach(validate);
+      reindex();
     });
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    if (change.changes.some((event) => affectsScopes(event.uri))) scheduleReindex();
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== SET_ATTACHMENT_SCOPE_COMMAND) return;
+    const request = params.arguments?.[0] as SetAttachmentScopeArguments | undefined;
+    if (!request?.uri || (request.scope !== 'account' && request.scope !== 'resource-group')) {
+      log.warn(`${SET_ATTACHMENT_SCOPE_COMMAND} needs { uri, scope }; nothing was changed`);
+      return;
+    }
+    const folder = folderOf(request.uri, workspaceFolders);
+    const change = folder
+      ? recordScope(folder, request.uri, projectFileText(folder), request)
+      : { problem: 'The policy is not inside a workspace folder.' };
+    if ('problem' in change) {
+      void connection.window.showWarningMessage(change.problem);
+      return;
+    }
+    const result = await connection.workspace.applyEdit({
+      label: 'Set attachment scope',
+      edit: { documentChanges: change.changes },
+    });
+    if (!result.applied) log.warn(`the project file was not changed: ${result.failureReason}`);
+    else scheduleReindex();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -148,7 +244,10 @@ function serve(connection: Connection): void {
     documents.all().forEach(validate);
   });
 
-  documents.onDidChangeContent((change) => validate(change.document));
+  documents.onDidChangeContent((change) => {
+    if (affectsScopes(change.document.uri, change.document.getText())) scheduleReindex();
+    validate(change.document);
+  });
   documents.onDidClose((event) => {
     service.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -165,6 +264,12 @@ function serve(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     return guard('hover', null, () => service.hover(document, params.position, context()));
+  });
+
+  connection.onCodeLens((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return guard('code lens', [], () => service.codeLenses(document, context()));
   });
 
   connection.onCodeAction((params) => {

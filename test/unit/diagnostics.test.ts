@@ -25,6 +25,7 @@ function underlined(text: string, diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => document.getText(d.range));
 }
 
+// One of each mistake the project scope file can hold.
 describe('which documents are policies', () => {
   it('checks a JSON document whose top-level object has Statement or Version "1"', () => {
     assert.deepEqual(codes(diagnose('{ "Statement": [ { "Action": "cams:Nope" } ] }')), [

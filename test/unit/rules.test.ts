@@ -29,7 +29,7 @@ function withCondition(condition: object): string {
 }
 
 /** For each rule, a small policy that breaks it, and where it is attached when that matters. */
-const BREAKING: Record<string, { text: string; context?: DocumentContext }> = {
+const BREAKING: Record<string, { text: string; context?: DocumentContext; path?: string }> = {
   'json-syntax': { text: '{ "Version": "1", "Statement": [ { "Effect" "Allow" } ] }' },
   'json-comment': { text: withStatement({ ...ALLOW, Action: 'cams:GetFlow' }) + '\n// note' },
   'json-trailing-comma': {
@@ -102,13 +102,35 @@ const BREAKING: Record<string, { text: string; context?: DocumentContext }> = {
   'condition-multiple-boolean': {
     text: withCondition({ Bool: { 'acs:SecureTransport': ['true', 'false'] } }),
   },
+  'resource-group-condition-unsupported': {
+    text: withCondition({ StringEquals: { 'acs:ResourceGroupId': 'rg-1' } }),
+  },
+  'scope-file-syntax': { text: '{ "scopes": [', path: 'ram-policy-scopes.json' },
+  'scope-file-structure': {
+    text: JSON.stringify({ scopes: [{ files: 1, scope: 'account' }] }),
+    path: 'ram-policy-scopes.json',
+  },
+  'scope-file-unknown-scope': {
+    text: JSON.stringify({ scopes: [{ files: 'a.json', scope: 'group' }] }),
+    path: 'ram-policy-scopes.json',
+  },
+  'scope-file-unknown-property': {
+    text: JSON.stringify({ scopes: [{ files: 'a.json', scope: 'account', owner: 'me' }] }),
+    path: 'ram-policy-scopes.json',
+  },
+  'scope-file-account-with-group': {
+    text: JSON.stringify({
+      scopes: [{ files: 'a.json', scope: 'account', resourceGroupId: 'rg-1' }],
+    }),
+    path: 'ram-policy-scopes.json',
+  },
   'policy-too-long': {
     text: withStatement({ ...ALLOW, Action: catalogue.actions.map((action) => action.name) }),
   },
 };
 
-function codesOf(text: string, context: DocumentContext = contextWith()): string[] {
-  return service.validate(policyDocument(text), context).map((d) => String(d.code));
+function codesOf(text: string, context: DocumentContext = contextWith(), path?: string): string[] {
+  return service.validate(policyDocument(text, path), context).map((d) => String(d.code));
 }
 
 describe('every rule', () => {
@@ -118,14 +140,14 @@ describe('every rule', () => {
 
   for (const [id, example] of Object.entries(BREAKING)) {
     it(`${id} fires on its policy`, () => {
-      assert.ok(codesOf(example.text, example.context).includes(id));
+      assert.ok(codesOf(example.text, example.context, example.path).includes(id));
     });
   }
 
   it('says what to do in a short message', () => {
     for (const [id, example] of Object.entries(BREAKING)) {
       const found = service.validate(
-        policyDocument(example.text),
+        policyDocument(example.text, example.path),
         example.context ?? contextWith(),
       );
       const diagnostic = found.find((d) => d.code === id)!;

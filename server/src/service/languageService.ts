@@ -2,6 +2,7 @@
 // works on text documents and returns plain LSP values; it knows nothing of the connection.
 import type {
   CodeAction,
+  CodeLens,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
@@ -15,26 +16,39 @@ import { type ActionCatalogue, loadCatalogue } from './catalogue';
 import { splitStatementActions } from './codeActions/codeActions';
 import { ruleFixes } from './codeActions/ruleFixes';
 import { splitPolicyActions } from './codeActions/splitPolicy';
+import { statementLenses } from './codeLens/statementLens';
 import { completePolicy } from './completion/completion';
 import { validatePolicy } from './diagnostics/validate';
 import { hoverPolicy } from './hover/hover';
 import { looksLikePolicy, parsePolicy, type PolicyDocument } from './policyDocument';
 import { applyRuleLevels } from './rules/ruleSeverity';
-import { attachmentScopeOf, type DocumentLocation, matchesSetting } from './scope';
+import { type DocumentLocation, matchesSetting, resolveAttachmentScope } from './scope';
+import type { ScopeResolution } from './scope';
 import type { PolicySettings } from './settings';
 import { statementSymbols } from './symbols/documentSymbols';
+import { checkProjectScopeFile } from './diagnostics/projectFileCheck';
+import { isProjectScopeFile, parseProjectScopeFile } from './workspace/projectScopeFile';
+import { folderOf, type WorkspaceFileAccess } from './workspace/workspaceFiles';
+import type { WorkspaceScopes } from './workspace/workspaceScopes';
 
 /** What the service needs to know about a document besides its text. */
 export interface DocumentContext {
   readonly workspaceFolders: readonly string[];
   readonly settings: PolicySettings;
+  /** What the workspace's project file and infrastructure code say. Default: nothing. */
+  readonly workspaceScopes?: WorkspaceScopes;
+  /** Read access to workspace files, for fixes that extend other files. Default: none. */
+  readonly files?: WorkspaceFileAccess;
 }
 
 export interface PolicyLanguageService {
   readonly catalogue: ActionCatalogue;
   /** True when the document is a RAM policy, by its content or by the `policyFiles` setting. */
   isPolicy(document: TextDocument, context: DocumentContext): boolean;
+  /** Diagnostics of a policy, or of the project scope file. */
   validate(document: TextDocument, context: DocumentContext): Diagnostic[];
+  /** Where a policy is attached and why; null for a document that is not a policy. */
+  attachmentScope(document: TextDocument, context: DocumentContext): ScopeResolution | null;
   complete(document: TextDocument, position: Position, context: DocumentContext): CompletionList;
   hover(document: TextDocument, position: Position, context: DocumentContext): Hover | null;
   codeActions(
@@ -45,6 +59,8 @@ export interface PolicyLanguageService {
   ): CodeAction[];
   /** The outline: one symbol per statement, named by its effect and how many actions it has. */
   documentSymbols(document: TextDocument, context: DocumentContext): DocumentSymbol[];
+  /** A lens per statement: how many actions it grants, how many are account-only. */
+  codeLenses(document: TextDocument, context: DocumentContext): CodeLens[];
   /** Drops what the service keeps about a closed document. */
   forget(uri: string): void;
 }
@@ -83,15 +99,29 @@ export function createPolicyLanguageService(
     matchesSetting(locate(document, context), context.settings.policyFiles) ||
     looksLikePolicy(parse(document).root);
 
+  const resolve = (document: TextDocument, context: DocumentContext): ScopeResolution =>
+    resolveAttachmentScope(locate(document, context), context.settings, context.workspaceScopes);
+
   return {
     catalogue,
     isPolicy,
 
     validate(document, context) {
+      if (isProjectScopeFile(document.uri, context.workspaceFolders)) {
+        const folder = folderOf(document.uri, context.workspaceFolders) ?? '';
+        const project = parseProjectScopeFile(document.uri, folder, document.getText());
+        return checkProjectScopeFile(document, project);
+      }
       if (!isPolicy(document, context)) return [];
-      const scope = attachmentScopeOf(locate(document, context), context.settings);
-      const diagnostics = validatePolicy({ document, policy: parse(document), catalogue, scope });
-      return applyRuleLevels(diagnostics, context.settings.rules);
+
+      const { scope, evidence } = resolve(document, context);
+      const policy = parse(document);
+      const input = { document, policy, catalogue, scope, scopeEvidence: evidence };
+      return applyRuleLevels(validatePolicy(input), context.settings.rules);
+    },
+
+    attachmentScope(document, context) {
+      return isPolicy(document, context) ? resolve(document, context) : null;
     },
 
     complete(document, position, context) {
@@ -108,13 +138,28 @@ export function createPolicyLanguageService(
     codeActions(document, range, diagnostics, context) {
       const policy = analysed(document, context);
       if (!policy) return [];
-      const input = { document, policy, catalogue, range, diagnostics };
+      const workspace = context.files
+        ? { folders: context.workspaceFolders, files: context.files }
+        : undefined;
+      const input = {
+        document,
+        policy,
+        catalogue,
+        range,
+        diagnostics,
+        ...(workspace ? { workspace } : {}),
+      };
       return [...ruleFixes(input), ...splitPolicyActions(input), ...splitStatementActions(input)];
     },
 
     documentSymbols(document, context) {
       const policy = analysed(document, context);
       return policy ? statementSymbols({ document, policy, catalogue }) : [];
+    },
+
+    codeLenses(document, context) {
+      const policy = analysed(document, context);
+      return policy ? statementLenses({ document, policy, catalogue }) : [];
     },
 
     forget(uri) {

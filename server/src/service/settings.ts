@@ -11,16 +11,23 @@ export interface PolicySettings {
   readonly resourceGroupScopedFiles: readonly string[];
   /** The severity of rules by id, `off` to silence one. Default: every rule at its own. */
   readonly rules: Readonly<Record<string, RuleLevel>>;
+  /** The scope of a policy that nothing else places. Default: `unknown` (no scope warning). */
+  readonly defaultAttachmentScope: DefaultAttachmentScope;
 }
 
 /** What a user may set a rule to. */
 export const RULE_LEVELS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
+/** The values of `camsPolicy.defaultAttachmentScope`. */
+export const DEFAULT_ATTACHMENT_SCOPES = ['unknown', 'account', 'resource-group'] as const;
+export type DefaultAttachmentScope = (typeof DEFAULT_ATTACHMENT_SCOPES)[number];
+
 export const DEFAULT_SETTINGS: PolicySettings = {
   policyFiles: [],
   resourceGroupScopedFiles: [],
   rules: {},
+  defaultAttachmentScope: 'unknown',
 };
 
 /** Settings from an untrusted source: anything that is not a list of strings is dropped. */
@@ -41,6 +48,7 @@ export function readSettings(raw: unknown): { settings: PolicySettings; problems
       policyFiles: globs('policyFiles'),
       resourceGroupScopedFiles: globs('resourceGroupScopedFiles'),
       rules: ruleLevels(section['rules'], problems),
+      defaultAttachmentScope: defaultScope(section['defaultAttachmentScope'], problems),
     },
     problems,
   };
@@ -72,6 +80,18 @@ function ruleLevels(value: unknown, problems: string[]): Record<string, RuleLeve
 
 function isRuleLevel(value: unknown): value is RuleLevel {
   return (RULE_LEVELS as readonly unknown[]).includes(value);
+}
+
+function defaultScope(value: unknown, problems: string[]): DefaultAttachmentScope {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.defaultAttachmentScope;
+  const known = DEFAULT_ATTACHMENT_SCOPES.find((scope) => scope === value);
+  if (known) return known;
+
+  const allowed = DEFAULT_ATTACHMENT_SCOPES.map((scope) => `"${scope}"`).join(', ');
+  problems.push(
+    `${SETTINGS_SECTION}.defaultAttachmentScope must be one of ${allowed}; it is ignored.`,
+  );
+  return DEFAULT_SETTINGS.defaultAttachmentScope;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

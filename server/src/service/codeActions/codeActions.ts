@@ -9,7 +9,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import type { ActionCatalogue } from '../catalogue';
 import { type PolicyDocument, type PolicyStatement, end } from '../policyDocument';
+import { RESOURCE_GROUP_CONDITION_KEY, testsResourceGroupCondition } from '../conditionKeys';
 import { RULES } from '../rules/ruleCatalogue';
+import { moveToAccountPolicyAction, type MoveWorkspace } from './moveToAccountPolicy';
 import { planSplit, splitEdits } from './splitStatement';
 
 export interface CodeActionInput {
@@ -18,10 +20,13 @@ export interface CodeActionInput {
   readonly catalogue: ActionCatalogue;
   readonly range: Range;
   readonly diagnostics: readonly Diagnostic[];
+  /** The workspace, for fixes that write other files. Default: none, so they are not offered. */
+  readonly workspace?: MoveWorkspace;
 }
 
 /**
- * Offers the split on the statement under the range and on every statement that a scope
+ * Offers the split (and, with a workspace, the move to an account-scope policy) on the
+ * statement under the range and on every statement that a scope
  * warning in the request points into. With a scope warning it is a quick fix; on a statement
  * that only mixes the two kinds of action, a rewrite.
  */
@@ -34,16 +39,21 @@ export function splitStatementActions(input: CodeActionInput): CodeAction[] {
   // Select-all with every warning in the request is common, so each warning finds its statement
   // by binary search rather than by a walk over all statements.
   for (const warning of input.diagnostics) {
-    if (warning.code !== RULES.resourceGroupUnsupported.id) continue;
-    const offset = document.offsetAt(warning.range.start);
-    const statement = statementContaining(policy.statements, offset);
-    if (statement)
-      warningsByStatement.set(statement, [...(warningsByStatement.get(statement) ?? []), warning]);
+    if (!SCOPE_WARNING_IDS.includes(String(warning.code))) continue;
+    const statement = statementContaining(
+      policy.statements,
+      document.offsetAt(warning.range.start),
+    );
+    if (!statement) continue;
+    warningsByStatement.set(statement, [...(warningsByStatement.get(statement) ?? []), warning]);
   }
 
   return [...warningsByStatement].flatMap(([statement, warnings]) => {
-    const action = splitAction(input, statement, warnings);
-    return action ? [action] : [];
+    const split = splitAction(input, statement, warnings);
+    const move = input.workspace
+      ? moveToAccountPolicyAction(input, statement, warnings, input.workspace)
+      : undefined;
+    return [split, move].filter((action): action is CodeAction => action !== undefined);
   });
 }
 
@@ -79,8 +89,11 @@ function splitAction(
   const moved = `${count} ${noun} without resource-group authorization`;
   const expanded =
     split.expanded.length > 0 ? ` (listing what ${split.expanded.join(', ')} covers)` : '';
+  const condition = testsResourceGroupCondition(statement)
+    ? ` without the ${RESOURCE_GROUP_CONDITION_KEY} condition`
+    : '';
   return {
-    title: `Split statement: move ${moved} to a new statement${expanded}`,
+    title: `Split statement: move ${moved} to a new statement${condition}${expanded}`,
     kind: warnings.length > 0 ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
     diagnostics: warnings,
     isPreferred: warnings.length > 0,
@@ -89,3 +102,9 @@ function splitAction(
     },
   };
 }
+
+/** The warnings the split fixes: at resource-group scope, and from a resource-group condition. */
+export const SCOPE_WARNING_IDS: readonly string[] = [
+  RULES.resourceGroupUnsupported.id,
+  RULES.resourceGroupConditionUnsupported.id,
+];

@@ -3,10 +3,11 @@
 // indentation and line endings, and every action the statement granted stays granted.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Node } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 
 import type { ActionCatalogue, ActionInfo } from '../catalogue';
 import { coverageOf, type EntryCoverage } from '../actionCoverage';
+import { conditionWithoutResourceGroup, testsResourceGroupCondition } from '../conditionKeys';
 import { end, type PolicyDocument, type PolicyStatement, propertyValue } from '../policyDocument';
 
 /** The two lists of action strings a split produces, as JSON literals. */
@@ -31,6 +32,19 @@ export function planSplit(
   catalogue: ActionCatalogue,
   policy: PolicyDocument,
 ): StatementSplit | undefined {
+  const division = divideActions(statement, catalogue, policy);
+  return division && division.kept.length > 0 ? division : undefined;
+}
+
+/**
+ * Like planSplit, but `kept` may be empty: for fixes that move every account-only action out of
+ * the statement, and the statement too when nothing else is left.
+ */
+export function divideActions(
+  statement: PolicyStatement,
+  catalogue: ActionCatalogue,
+  policy: PolicyDocument,
+): StatementSplit | undefined {
   const element = statement.action;
   if (element?.key !== 'Action' || statement.effect === undefined) return undefined;
   if (!isSafeToRewrite(statement, policy)) return undefined;
@@ -42,7 +56,7 @@ export function planSplit(
     const literal = policy.text.slice(entry.node.offset, end(entry.node));
     if (!assign(coverage, literal, catalogue, split)) return undefined;
   }
-  if (split.kept.size === 0 || split.moved.size === 0) return undefined;
+  if (split.moved.size === 0) return undefined;
 
   return { kept: split.kept.literals, moved: split.moved.literals, expanded: split.expanded };
 }
@@ -67,6 +81,26 @@ interface SplitInProgress {
   readonly kept: LiteralList;
   readonly moved: LiteralList;
   readonly expanded: string[];
+}
+
+/** The edit that replaces a statement's Action value with `actions`, in the file's layout. */
+export function replaceActionsEdit(
+  document: TextDocument,
+  statement: PolicyStatement,
+  actions: readonly string[],
+): TextEdit {
+  const text = document.getText();
+  const valueNode = statement.action!.valueNode;
+  const newText = renderActions(actions, valueNode, layoutOf(text, statement), text);
+  return { range: rangeOf(document, valueNode), newText };
+}
+
+/** The Condition a statement of moved actions keeps: acs:ResourceGroupId is dropped. */
+export function movedCondition(statement: PolicyStatement): unknown {
+  const condition = statement.conditionNode;
+  if (!condition) return undefined;
+  const value: unknown = getNodeValue(condition);
+  return testsResourceGroupCondition(statement) ? conditionWithoutResourceGroup(value) : value;
 }
 
 // Returns false when the entry cannot be divided.
@@ -177,14 +211,29 @@ function renderStatement(
     // "All Resources".
     `"Resource": "*"`,
   ];
-  if (statement.conditionNode) {
-    const condition = statement.conditionNode;
-    properties.push(`"Condition": ${text.slice(condition.offset, end(condition))}`);
-  }
+  const condition = renderCondition(statement, layout, text);
+  if (condition !== undefined) properties.push(`"Condition": ${condition}`);
 
   if (layout.oneLine) return `{ ${properties.join(', ')} }`;
   const inner = properties.map((p) => layout.propertyIndent + p).join(`,${layout.eol}`);
   return `{${layout.eol}${inner}${layout.eol}${layout.statementIndent}}`;
+}
+
+// The new statement keeps the Condition as written, except acs:ResourceGroupId: an account-only
+// action has no resource group, so a test of it would keep the moved actions from ever matching.
+function renderCondition(
+  statement: PolicyStatement,
+  layout: Layout,
+  text: string,
+): string | undefined {
+  const condition = statement.conditionNode;
+  if (!condition) return undefined;
+  if (!testsResourceGroupCondition(statement)) return text.slice(condition.offset, end(condition));
+
+  const kept = conditionWithoutResourceGroup(getNodeValue(condition));
+  if (kept === undefined) return undefined;
+  if (layout.oneLine) return JSON.stringify(kept);
+  return JSON.stringify(kept, null, layout.unit).replace(/\n/g, layout.eol + layout.propertyIndent);
 }
 
 // Follows the original value's form: a single string stays a string, an array written on one

@@ -1,6 +1,6 @@
 // Grants that do nothing: actions without resource-group authorization in a policy attached at
 // resource-group scope. Alibaba Cloud accepts such a grant and silently ignores it.
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 
 import {
   accountOnlyGrantedByNotAction,
@@ -11,12 +11,42 @@ import {
 import type { ActionInfo } from '../catalogue';
 import type { PolicyStatement } from '../policyDocument';
 import { RULES } from '../rules/ruleCatalogue';
+import { includesResourceGroup, type ScopeEvidence } from '../scope';
 import { nodeRange, plural, rangeOf, report } from './report';
 import type { ValidationInput } from './validate';
 
 export function checkResourceGroupScope(input: ValidationInput): Diagnostic[] {
-  if (input.scope !== 'resource-group') return [];
-  return input.policy.statements.flatMap((statement) => checkStatement(input, statement));
+  if (!includesResourceGroup(input.scope)) return [];
+
+  const related = relatedInformation(input.scopeEvidence ?? []);
+  const both = input.scope === 'both' ? ` ${BOTH_SCOPES}` : '';
+  return input.policy.statements
+    .flatMap((statement) => checkStatement(input, statement))
+    .map((diagnostic) => ({
+      ...diagnostic,
+      message: diagnostic.message + both,
+      ...(related.length > 0 ? { relatedInformation: related } : {}),
+    }));
+}
+
+const BOTH_SCOPES =
+  'The policy is also attached at account scope, where the grant works; ' +
+  'only the resource-group attachment is affected.';
+
+// The warning points at what makes the file resource-group scoped, where that is in a file.
+function relatedInformation(evidence: readonly ScopeEvidence[]): DiagnosticRelatedInformation[] {
+  return evidence
+    .filter((item) => item.scope === 'resource-group' && item.uri && item.range)
+    .map((item) => ({
+      location: { uri: item.uri!, range: item.range! },
+      message: `Attached at resource-group scope${groupOf(item)} by ${item.description}.`,
+    }));
+}
+
+function groupOf(item: ScopeEvidence): string {
+  const id = item.resourceGroupId ? ` ${item.resourceGroupId}` : '';
+  const note = item.note ? ` (${item.note})` : '';
+  return id || note ? `${id}${note}` : '';
 }
 
 function checkStatement(input: ValidationInput, statement: PolicyStatement): Diagnostic[] {

@@ -4,12 +4,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 import type { ActionCatalogue } from '../catalogue';
 import type { PolicyDocument } from '../policyDocument';
-import type { AttachmentScope } from '../scope';
+import type { AttachmentScope, ScopeEvidence } from '../scope';
 import { checkActions } from './actionCheck';
 import { checkActionNames } from './actionNameCheck';
 import { checkDuplicateKeys, checkElementNames } from './elementNameCheck';
 import { checkRedundantActions } from './redundantActionCheck';
 import { checkConditions } from './conditionCheck';
+import { checkResourceGroupCondition } from './conditionScopeCheck';
 import { checkResources } from './resourceCheck';
 import { checkResourcesNotTaken } from './resourceNotTakenCheck';
 import { checkResourceGroupScope } from './scopeCheck';
@@ -22,6 +23,8 @@ export interface ValidationInput {
   readonly policy: PolicyDocument;
   readonly catalogue: ActionCatalogue;
   readonly scope: AttachmentScope;
+  /** The evidence for the scope, so warnings can point at the attachment. Default: none. */
+  readonly scopeEvidence?: readonly ScopeEvidence[];
 }
 
 /** A check of one aspect of a policy. */
@@ -37,6 +40,7 @@ const CHECKS: readonly PolicyCheck[] = [
   checkActions,
   checkRedundantActions,
   checkResourceGroupScope,
+  checkResourceGroupCondition,
   checkResources,
   checkResourcesNotTaken,
   checkConditions,

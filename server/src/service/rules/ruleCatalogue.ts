@@ -18,6 +18,8 @@ const CAMS_RESOURCE_GROUPS =
 const RAM_POLICY_ELEMENTS = 'https://www.alibabacloud.com/help/en/ram/policy-elements';
 const RAM_POLICY_LIMIT =
   'https://www.alibabacloud.com/help/en/resource-management/api-createpolicy';
+// What account scope and resource-group scope mean: the project scope file's rules link here.
+const RAM_POLICY_MODELS = 'https://www.alibabacloud.com/help/en/ram/user-guide/policy-models';
 const CAMS_RAM_ACTIONS =
   'https://www.alibabacloud.com/help/en/chatapp/developer-reference/api-cams-2020-06-06-ram';
 const RAM_CONDITION_OPERATORS = 'https://www.alibabacloud.com/help/en/ram/conditional-operator';
@@ -242,6 +244,44 @@ export const RULES = {
     severity: DiagnosticSeverity.Error,
     summary: 'More than one value for a Bool condition key.',
     documentation: RAM_CONDITION_OPERATORS,
+  },
+
+  // The scope of attachments: conditions on resource groups and the project scope file.
+  resourceGroupConditionUnsupported: {
+    id: 'resource-group-condition-unsupported',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'An account-only action in a statement whose Condition tests acs:ResourceGroupId.',
+    documentation: CAMS_RESOURCE_GROUPS,
+  },
+  scopeFileSyntax: {
+    id: 'scope-file-syntax',
+    severity: DiagnosticSeverity.Error,
+    summary: 'The project scope file is not valid JSON, so it is ignored.',
+    documentation: RAM_POLICY_MODELS,
+  },
+  scopeFileStructure: {
+    id: 'scope-file-structure',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A part of the project scope file has the wrong shape, so it is ignored.',
+    documentation: RAM_POLICY_MODELS,
+  },
+  scopeFileUnknownScope: {
+    id: 'scope-file-unknown-scope',
+    severity: DiagnosticSeverity.Error,
+    summary: 'A project scope file entry names a scope other than account or resource-group.',
+    documentation: RAM_POLICY_MODELS,
+  },
+  scopeFileUnknownProperty: {
+    id: 'scope-file-unknown-property',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A property the project scope file does not define.',
+    documentation: RAM_POLICY_MODELS,
+  },
+  scopeFileAccountWithGroup: {
+    id: 'scope-file-account-with-group',
+    severity: DiagnosticSeverity.Warning,
+    summary: 'A resource group id on an account-scope entry of the project scope file.',
+    documentation: RAM_POLICY_MODELS,
   },
 } as const satisfies Record<string, Rule>;
 
