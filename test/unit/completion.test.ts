@@ -169,15 +169,39 @@ describe('completion of actions', () => {
     );
   });
 
-  it('sorts the items by name, each wildcard just before the actions it covers', () => {
+  it('sorts the actions by name first, and the wildcards after them', () => {
     const items = complete('{"Statement": [{"Effect": "Allow", "Action": [|]}]}');
     const sorted = [...items].sort((a, b) => ((a.sortText ?? '') < (b.sortText ?? '') ? -1 : 1));
     const names = labels(sorted);
+    const firstWildcard = names.findIndex((name) => name.includes('*'));
 
-    assert.equal(names[0], 'cams:*');
-    const afterGetFamily = names[names.indexOf('cams:Get*') + 1] ?? '';
-    assert.match(afterGetFamily, /^cams:Get[A-Z]\w+$/);
+    assert.equal(names[0], 'cams:AddAddressRecoverSuspend');
+    assert.equal(names[firstWildcard], 'cams:*');
+    assert.ok(names.slice(firstWildcard).every((name) => name.includes('*')));
     assert.ok(names.indexOf('cams:Get*') > names.indexOf('cams:Delete*'));
+  });
+
+  it('puts the action before the family when a typed name fits both', () => {
+    const items = complete('{"Statement": [{"Effect": "Allow", "Action": ["cams:Sen|"]}]}');
+    const order = (label: string) => itemNamed(items, label).sortText ?? '';
+    assert.ok(order('cams:SendChatappMessage') < order('cams:Send*'));
+  });
+
+  it('offers actions right after an opening bracket, with a comma before what follows', () => {
+    const text = '{"Statement": [{"Effect": "Allow", "Action": [|"cams:ListInstance"]}]}';
+    const item = itemNamed(complete(text), 'cams:GetFlow');
+    assert.equal(
+      item.textEdit && 'newText' in item.textEdit && item.textEdit.newText,
+      '"cams:GetFlow",',
+    );
+  });
+
+  it('replaces only the name being typed in an unclosed string, keeping the bracket after it', () => {
+    const text = '{"Statement": [{"Effect": "Allow", "Action": ["cams:Sen|],\n"Resource": "*"}]}';
+    const { document } = documentWithCursor(text);
+    const item = itemNamed(complete(text), 'cams:SendChatappMessage');
+    const edited = TextDocument.applyEdits(document, [item.textEdit as TextEdit]);
+    assert.match(edited, /"Action": \["cams:SendChatappMessage"\],\n"Resource"/);
   });
 });
 

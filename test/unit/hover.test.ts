@@ -199,3 +199,13 @@ describe('where hover gives nothing', () => {
     assert.match((result?.contents as MarkupContent).value, /\*\*cams:CreateInstance\*\*/);
   });
 });
+
+describe('hover on a wildcard of supported actions only', () => {
+  it('says all of them support resource-group authorization', () => {
+    const found = hover('{"Statement": [{"Effect": "Allow", "Action": ["cams:*Inst|ance"]}]}');
+    assert.match(
+      JSON.stringify(found?.contents),
+      /all of them support resource-group authorization/,
+    );
+  });
+});

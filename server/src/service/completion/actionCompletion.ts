@@ -25,11 +25,16 @@ export function actionItems(
     ...wildcardPatterns(catalogue).map((pattern) => wildcardItem(catalogue, pattern)),
   ];
 
-  // Ordinal order keeps `cams:Get*` just before the `cams:Get…` actions it covers.
+  // Actions come first, in ordinal order, and wildcards after them: accepting the top item
+  // after typing part of a name must grant that action, not the broader family.
   return items
     .filter((item) => !listed.has(item.label.toLowerCase()))
-    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+    .sort((a, b) => rank(a) - rank(b) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
     .map((item, index) => ({ ...item, sortText: String(index).padStart(4, '0') }));
+}
+
+function rank(item: CompletionItem): number {
+  return item.label.includes('*') ? 1 : 0;
 }
 
 /** `cams:*`, then one pattern per leading word of the action names shared by two or more. */
@@ -69,9 +74,11 @@ function wildcardItem(catalogue: ActionCatalogue, pattern: string): CompletionIt
     accountOnly === 0
       ? ''
       : ' In a policy attached at resource-group scope the grant has no effect for those.';
-  const documentation =
-    `Covers ${countOf(covered.length, catalogue.serviceName + ' action')}; ` +
-    `${accountOnly} of them do not support resource-group authorization.${scope}`;
+  const support =
+    accountOnly === 0
+      ? 'all of them support resource-group authorization.'
+      : `${accountOnly} of them do not support resource-group authorization.`;
+  const documentation = `Covers ${countOf(covered.length, catalogue.serviceName + ' action')}; ${support}${scope}`;
 
   return {
     label: pattern,

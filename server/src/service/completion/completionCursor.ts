@@ -40,6 +40,8 @@ export function completionCursor(text: string, offset: number): CompletionCursor
   // The location names the token just before the cursor: only the inside of a string (a key
   // or a value) takes an insertion, never the space right after a literal.
   if (previous.type !== 'string' && previous.type !== 'property') return undefined;
+  // Right before a string's opening quote the cursor stands between tokens.
+  if (offset <= previous.offset) return { ...cursor, string: undefined };
   const string = stringAround(text, previous.offset, offset);
   return string ? { ...cursor, string } : undefined;
 }
@@ -107,9 +109,17 @@ function stringAround(
 
   const closed = scanner.getTokenError() !== ScanError.UnexpectedEndOfString;
   const tokenEnd = scanner.getTokenOffset() + scanner.getTokenLength();
-  const contentEnd = closed ? tokenEnd - 1 : tokenEnd;
+  // An unclosed string runs to the end of the line, over any `],` typed after it: only the
+  // name under the cursor is replaced then.
+  const contentEnd = closed
+    ? tokenEnd - 1
+    : Math.min(tokenEnd, cursor + nameLengthAt(text, cursor));
   const inside = cursor > tokenOffset && cursor <= contentEnd;
   return inside ? { offset: tokenOffset, contentEnd, closed } : undefined;
+}
+
+function nameLengthAt(text: string, offset: number): number {
+  return /^[\w:*?.\-/{}#]*/.exec(text.slice(offset, offset + 200))![0].length;
 }
 
 // An item inserted before another value or property needs a comma to keep the JSON valid.

@@ -108,10 +108,14 @@ function wildcardSections(
   }
 
   const accountOnly = covered.filter(isAccountOnly).length;
-  const scope = accountOnly === 0 ? '' : ': at resource-group scope a grant has no effect for them';
+  const support =
+    accountOnly === 0
+      ? 'all of them support resource-group authorization'
+      : `${accountOnly} of them do not support resource-group authorization: ` +
+        'at resource-group scope a grant has no effect for them';
   const summary =
     `\`${pattern}\` covers ${countOf(covered.length, catalogue.serviceName + ' action')}; ` +
-    `${accountOnly} of them do not support resource-group authorization${scope}.`;
+    `${support}.`;
   return [summary, coveredList(covered)];
 }
 
