@@ -69,6 +69,7 @@ function serve(connection: Connection): void {
   let settingsArrived = (): void => undefined;
   let initialSettings: unknown;
   let watchesFiles = false;
+  let followsFolders = false;
 
   let workspaceScopes: WorkspaceScopes = EMPTY_WORKSPACE_SCOPES;
   const log = connection.console;
@@ -91,7 +92,10 @@ function serve(connection: Connection): void {
 
   const refreshSettings = async (): Promise<void> => {
     if (!pullsConfiguration) return;
-    const [raw] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    const [raw] = await withinSeconds(
+      SETTINGS_ANSWER_SECONDS,
+      connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]),
+    );
     // Editors answer null or {} for sections they do not know: what they leave out keeps the
     // value given in initializationOptions.
     applySettings({ ...asRecord(initialSettings), ...asRecord(raw) });
@@ -155,11 +159,15 @@ function serve(connection: Connection): void {
   };
 
   connection.onInitialize((params: InitializeParams) => {
-    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    // Clients differ in what they send: missing capabilities and null folders are tolerated.
+    const workspace = params.capabilities?.workspace;
+    workspaceFolders = (params.workspaceFolders ?? []).flatMap((folder) =>
+      typeof folder?.uri === 'string' ? [folder.uri] : [],
+    );
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
-    pullsConfiguration = params.capabilities.workspace?.configuration === true;
-    watchesFiles =
-      params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    pullsConfiguration = workspace?.configuration === true;
+    watchesFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    followsFolders = workspace?.workspaceFolders === true;
     if (pullsConfiguration) settingsLoaded = new Promise((loaded) => (settingsArrived = loaded));
     initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)
       ?.settings;
@@ -200,6 +208,7 @@ function serve(connection: Connection): void {
       });
     }
     reindex();
+    if (!followsFolders) return;
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((folder) => folder.uri));
       workspaceFolders = [
@@ -238,9 +247,12 @@ function serve(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    if (pullsConfiguration) await refreshSettings();
-    else
-      applySettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+    if (pullsConfiguration) {
+      await refreshSettings().catch((error: unknown) => log.error(String(error)));
+    } else {
+      const raw = asRecord(change.settings)[SETTINGS_SECTION];
+      applySettings({ ...asRecord(initialSettings), ...asRecord(raw) });
+    }
     documents.all().forEach(validate);
   });
 
@@ -292,6 +304,19 @@ function serve(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+// A client that never answers a configuration request must not keep every document unchecked.
+const SETTINGS_ANSWER_SECONDS = 5;
+
+function withinSeconds<T>(seconds: number, promise: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no answer to the settings request within ${seconds} s`)),
+      seconds * 1000,
+    );
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

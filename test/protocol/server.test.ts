@@ -15,6 +15,7 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  type InitializeParams,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
@@ -191,6 +192,33 @@ describe('settings from initializationOptions', () => {
       const uri = server.open('rg/from-init.json', POLICY);
       const { diagnostics } = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
       assert.ok(diagnostics.some((d) => d.code === 'resource-group-unsupported'));
+    } finally {
+      server.connection.dispose();
+      child.kill();
+    }
+  });
+});
+
+describe('clients that send little', () => {
+  it('are served when they send empty capabilities and a null workspace folder', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const server = new ServerUnderTest(child);
+    try {
+      const result = await server.connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri: WORKSPACE,
+        workspaceFolders: [null, { uri: WORKSPACE, name: 'policies' }],
+        capabilities: {},
+      } as unknown as InitializeParams);
+      assert.equal(result.serverInfo?.name, 'cams-policy-language-server');
+      await server.connection.sendNotification(InitializedNotification.type, {});
+
+      const uri = server.open('account/any.json', POLICY);
+      const { diagnostics } = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.deepEqual(
+        diagnostics.map((d) => d.code),
+        ['unknown-action'],
+      );
     } finally {
       server.connection.dispose();
       child.kill();
