@@ -153,4 +153,25 @@ describe('moving account-only actions to an account-scope policy', () => {
       titles.join(),
     );
   });
+
+  it('is not offered when it would leave the policy without a statement', () => {
+    const accountOnly = { Effect: 'Allow', Action: ['cams:GetFlow'], Resource: '*' };
+    const files = { 'ram-policy-scopes.json': PROJECT, 'rg/team.json': policyText(accountOnly) };
+    const context = workspaceContext(files);
+    const document = TextDocument.create(
+      `${WORKSPACE}/rg/team.json`,
+      'json',
+      ++version,
+      files['rg/team.json'],
+    );
+    const diagnostics = service.validate(document, context);
+    assert.ok(diagnostics.length > 0);
+    const titles = service
+      .codeActions(document, diagnostics[0]!.range, diagnostics, context)
+      .map((action) => action.title);
+    assert.ok(
+      titles.every((title) => !title.startsWith('Move')),
+      titles.join(),
+    );
+  });
 });

@@ -109,4 +109,18 @@ describe('a statement that tests acs:ResourceGroupId', () => {
       Resource: '*',
     });
   });
+
+  it('is not split in a Deny, where dropping the key would widen what is denied', () => {
+    const text = policyWith(RG_CONDITION, 'Deny');
+    const document = policyDocument(text);
+    const diagnostics = service.validate(document, unknownScope);
+    assert.ok(diagnostics.some((d) => d.code === CONDITION_WARNING));
+    const titles = service
+      .codeActions(document, diagnostics[0]!.range, diagnostics, unknownScope)
+      .map((action) => action.title);
+    assert.ok(
+      titles.every((title) => !title.startsWith('Split statement')),
+      titles.join(),
+    );
+  });
 });

@@ -56,6 +56,9 @@ export function moveToAccountPolicyAction(
   const division = divideActions(statement, catalogue, policy);
   const folder = folderOf(document.uri, workspace.folders);
   if (!division || !folder) return undefined;
+  // Moving everything would leave a policy without statements, which RAM rejects: a policy
+  // that holds only account-only actions is better recorded as attached at account scope.
+  if (division.kept.length === 0 && policy.statements.length === 1) return undefined;
 
   const companion = companionUri(document.uri);
   const moved = division.moved.map((literal) => JSON.parse(literal) as string);

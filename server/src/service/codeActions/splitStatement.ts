@@ -32,6 +32,9 @@ export function planSplit(
   catalogue: ActionCatalogue,
   policy: PolicyDocument,
 ): StatementSplit | undefined {
+  // Dropping the acs:ResourceGroupId test from a Deny would widen what it denies.
+  if (statement.effect === 'Deny' && testsResourceGroupCondition(statement)) return undefined;
+
   const division = divideActions(statement, catalogue, policy);
   return division && division.kept.length > 0 ? division : undefined;
 }
