@@ -11,10 +11,12 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type CompletionList,
+  type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { createPolicyLanguageService, type DocumentContext } from './service/languageService';
+import { RULES } from './service/rules/ruleCatalogue';
 import {
   DEFAULT_SETTINGS,
   type PolicySettings,
@@ -73,12 +75,25 @@ function serve(connection: Connection): void {
     void settingsLoaded.then(() => {
       if (documents.get(document.uri) !== document) return;
       const diagnostics = guard('diagnostics', [], () => service.validate(document, context()));
+      logSkipped(document, diagnostics);
       void connection.sendDiagnostics({
         uri: document.uri,
         version: document.version,
         diagnostics,
       });
     });
+  };
+
+  // A document too large to analyse is logged once while it stays too large, not per keystroke.
+  const skipped = new Set<string>();
+  const logSkipped = (document: TextDocument, diagnostics: readonly Diagnostic[]): void => {
+    const tooLarge = diagnostics.some((d) => d.code === RULES.policyTooLarge.id);
+    if (!tooLarge) skipped.delete(document.uri);
+    if (!tooLarge || skipped.has(document.uri)) return;
+
+    skipped.add(document.uri);
+    const size = document.getText().length;
+    log.info(`not analysed, ${size} characters is over the limit: ${document.uri}`);
   };
 
   const guard = <T>(feature: string, fallback: T, run: () => T): T => {
@@ -145,6 +160,7 @@ function serve(connection: Connection): void {
   documents.onDidChangeContent((change) => validate(change.document));
   documents.onDidClose((event) => {
     service.forget(event.document.uri);
+    skipped.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

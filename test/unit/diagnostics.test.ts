@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 import { ALL_RULES } from '../../server/src/service/rules/ruleCatalogue';
+import { ANALYSIS_LIMIT_CHARACTERS } from '../../server/src/service/size/analysisLimit';
 import { pageExamplePolicies } from './pageExamples';
 import { contextWith, policyDocument, resourceGroupScope, service, unknownScope } from './support';
 
@@ -170,6 +171,7 @@ describe('the rule catalogue', () => {
     const fired = new Set([
       ...codes(diagnose('{ "Statement": [ { "Action": ["cams:Nope", "cams:Zzz*",], } ] // c\n}')),
       ...codes(diagnose('{ "Statement": [ { "Action": "cams:GetFlow" } ] ')),
+      ...codes(diagnose(policy([]) + ' '.repeat(ANALYSIS_LIMIT_CHARACTERS))),
     ]);
     assert.deepEqual([...fired].sort(), ALL_RULES.map((rule) => rule.id).sort());
   });

@@ -18,6 +18,11 @@ import { hoverPolicy } from './hover/hover';
 import { looksLikePolicy, parsePolicy, type PolicyDocument } from './policyDocument';
 import { attachmentScopeOf, type DocumentLocation, matchesSetting } from './scope';
 import type { PolicySettings } from './settings';
+import {
+  exceedsAnalysisLimit,
+  startLooksLikePolicy,
+  tooLargeDiagnostic,
+} from './size/analysisLimit';
 
 /** What the service needs to know about a document besides its text. */
 export interface DocumentContext {
@@ -62,9 +67,15 @@ export function createPolicyLanguageService(
     workspaceFolders: context.workspaceFolders,
   });
 
+  // A document too large to analyse is never parsed whole: its start tells whether it is a policy.
   const isPolicy = (document: TextDocument, context: DocumentContext): boolean =>
     matchesSetting(locate(document, context), context.settings.policyFiles) ||
-    looksLikePolicy(parse(document).root);
+    (exceedsAnalysisLimit(document)
+      ? startLooksLikePolicy(document)
+      : looksLikePolicy(parse(document).root));
+
+  const isAnalysed = (document: TextDocument, context: DocumentContext): boolean =>
+    !exceedsAnalysisLimit(document) && isPolicy(document, context);
 
   return {
     catalogue,
@@ -72,22 +83,23 @@ export function createPolicyLanguageService(
 
     validate(document, context) {
       if (!isPolicy(document, context)) return [];
+      if (exceedsAnalysisLimit(document)) return [tooLargeDiagnostic(document)];
       const scope = attachmentScopeOf(locate(document, context), context.settings);
       return validatePolicy({ document, policy: parse(document), catalogue, scope });
     },
 
     complete(document, position, context) {
-      if (!isPolicy(document, context)) return { isIncomplete: false, items: [] };
+      if (!isAnalysed(document, context)) return { isIncomplete: false, items: [] };
       return completePolicy({ document, policy: parse(document), catalogue, position });
     },
 
     hover(document, position, context) {
-      if (!isPolicy(document, context)) return null;
+      if (!isAnalysed(document, context)) return null;
       return hoverPolicy({ document, policy: parse(document), catalogue, position });
     },
 
     codeActions(document, range, diagnostics, context) {
-      if (!isPolicy(document, context)) return [];
+      if (!isAnalysed(document, context)) return [];
       const policy = parse(document);
       return splitStatementActions({ document, policy, catalogue, range, diagnostics });
     },

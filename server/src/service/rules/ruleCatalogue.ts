@@ -55,6 +55,12 @@ export const RULES = {
     summary: 'An action without resource-group authorization, granted at resource-group scope.',
     documentation: CAMS_RESOURCE_GROUPS,
   },
+  policyTooLarge: {
+    id: 'policy-too-large',
+    severity: DiagnosticSeverity.Information,
+    summary: 'The file is too large to analyse, so it is not checked.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
 } as const satisfies Record<string, Rule>;
 
 /** Every rule, for documentation and for tests that check each id is distinct and fires. */
