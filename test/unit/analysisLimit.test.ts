@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
-import { ANALYSIS_LIMIT_CHARACTERS } from '../../server/src/service/size/analysisLimit';
+import {
+  ANALYSIS_LIMIT_CHARACTERS,
+  nestingLimitPassedAt,
+} from '../../server/src/service/size/analysisLimit';
 import {
   contextWith,
   documentWithCursor,
@@ -76,5 +79,46 @@ describe('a policy too large to analyse', () => {
       diagnostics.map((d) => d.code),
       ['policy-too-large'],
     );
+  });
+});
+
+describe('a policy nested too deeply to analyse', () => {
+  const deep = (levels: number) =>
+    `{"Statement": [{"Effect": "Allow", "Condition": ${'['.repeat(levels)}${']'.repeat(levels)}}]}`;
+
+  it('gets one information diagnostic, not a stack overflow', () => {
+    const diagnostics = service.validate(policyDocument(deep(50_000)), resourceGroupScope);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['policy-too-large'],
+    );
+    assert.match(diagnostics[0]!.message, /nests arrays and objects over 1,000 levels deep/);
+  });
+
+  it('is analysed at the limit, and not one level past it', () => {
+    // The policy, its Statement array and the statement are three of the levels.
+    const atLimit = service.validate(policyDocument(deep(997)), resourceGroupScope);
+    const pastLimit = service.validate(policyDocument(deep(998)), resourceGroupScope);
+    assert.deepEqual(atLimit, []);
+    assert.deepEqual(
+      pastLimit.map((d) => d.code),
+      ['policy-too-large'],
+    );
+  });
+
+  it('counts no bracket inside a string, and no closing bracket of the wrong kind', () => {
+    assert.equal(nestingLimitPassedAt(`["${'['.repeat(2000)}"]`), undefined);
+    assert.equal(nestingLimitPassedAt('[}'.repeat(1001)), 2000);
+  });
+});
+
+describe('a pasted value of any length', () => {
+  it('is cut short in the message that quotes it', () => {
+    const pattern = `cams:${'Get'.repeat(150_000)}*`;
+    const text = JSON.stringify({ Statement: [{ Effect: 'Allow', Action: pattern }] });
+    const [diagnostic] = service.validate(policyDocument(text), resourceGroupScope);
+
+    assert.equal(diagnostic?.code, 'wildcard-matches-nothing');
+    assert.ok(diagnostic.message.length < 200, `${diagnostic.message.length} characters`);
   });
 });

@@ -50,6 +50,7 @@ export class ActionCatalogue {
   readonly actions: readonly ActionInfo[];
 
   private readonly apiReferenceBase: string;
+  private readonly longestName: number;
   private readonly byExactName = new Map<string, ActionInfo>();
   private readonly byFoldedName = new Map<string, ActionInfo[]>();
   private readonly expansions = new BoundedCache<readonly ActionInfo[]>();
@@ -62,6 +63,7 @@ export class ActionCatalogue {
     this.ramAuthorizationPage = data.ramAuthorizationPage;
     this.apiReferenceBase = data.apiReferenceBase;
     this.actions = data.actions;
+    this.longestName = Math.max(...data.actions.map((action) => action.name.length));
 
     for (const action of data.actions) {
       this.byExactName.set(action.name, action);
@@ -86,7 +88,10 @@ export class ActionCatalogue {
 
   /** The actions a pattern with `*` and `?` wildcards covers; RAM matches them without case. */
   expand(pattern: string): readonly ActionInfo[] {
-    const folded = pattern.toLowerCase();
+    // Runs of `*` match what one does, and a pattern with more fixed characters than the longest
+    // name matches nothing: a pasted pattern of any length never builds an oversized matcher.
+    const folded = pattern.toLowerCase().replace(/\*+/g, '*');
+    if (folded.replace(/\*/g, '').length > this.longestName) return [];
     return this.expansions.get(folded, () => {
       const matcher = wildcardMatcher(folded);
       return this.actions.filter((action) => matcher.test(action.name.toLowerCase()));

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 
 import { coverageOf, type EntryCoverage, mayCoverEveryService } from '../actionCoverage';
 import { RULES } from '../rules/ruleCatalogue';
-import { nodeRange, report } from './report';
+import { nodeRange, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 export function checkActions(input: ValidationInput): Diagnostic[] {
@@ -23,12 +23,12 @@ function checkEntry(input: ValidationInput, coverage: EntryCoverage): Diagnostic
   const value = coverage.entry.value;
   const range = nodeRange(document, coverage.entry.node, policy.text);
   if (coverage.kind === 'wildcard') {
-    const message = `${value} covers no known ${catalogue.ramCode} action.`;
+    const message = `${shown(value)} covers no known ${catalogue.ramCode} action.`;
     return [report(RULES.wildcardMatchesNothing, range, `${message} Check the pattern.`)];
   }
 
   const suggestions = catalogue.closest(value).map((action) => action.name);
-  const unknown = `Unknown action ${value}: ${catalogue.serviceName} has no such action.`;
+  const unknown = `Unknown action ${shown(value)}: ${catalogue.serviceName} has no such action.`;
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
   return [report(RULES.unknownAction, range, unknown + hint)];
 }

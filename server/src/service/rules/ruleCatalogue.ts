@@ -58,7 +58,7 @@ export const RULES = {
   policyTooLarge: {
     id: 'policy-too-large',
     severity: DiagnosticSeverity.Information,
-    summary: 'The file is too large to analyse, so it is not checked.',
+    summary: 'The file is too large or too deeply nested to analyse, so it is not checked.',
     documentation: RAM_POLICY_SYNTAX,
   },
 } as const satisfies Record<string, Rule>;
