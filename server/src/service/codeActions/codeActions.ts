@@ -6,6 +6,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Node } from 'jsonc-parser';
 
 import type { ActionCatalogue } from '../catalogue';
 import { type PolicyDocument, type PolicyStatement, end } from '../policyDocument';
@@ -52,6 +53,8 @@ function splitAction(
   warnings: Diagnostic[],
 ): CodeAction | undefined {
   if (input.policy.syntaxProblems.some((p) => p.kind === 'syntax')) return undefined;
+  // The new statement copies the Condition: a comment or trailing comma in it would be copied too.
+  if (hasProblemWithin(input.policy, statement.conditionNode)) return undefined;
 
   const split = planSplit(statement, input.catalogue, input.policy.text);
   if (!split) return undefined;
@@ -72,4 +75,9 @@ function splitAction(
 
 function contains(statement: PolicyStatement, offset: number): boolean {
   return statement.node.offset <= offset && offset <= end(statement.node);
+}
+
+function hasProblemWithin(policy: PolicyDocument, node: Node | undefined): boolean {
+  if (!node) return false;
+  return policy.syntaxProblems.some((p) => node.offset <= p.offset && p.offset < end(node));
 }

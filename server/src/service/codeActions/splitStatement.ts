@@ -88,11 +88,16 @@ export function splitEdits(
   const movedStatement = renderStatement(statement, split.moved, layout, text);
   const insertAt = document.positionAt(end(statement.node));
   const separator = layout.oneLine ? ', ' : `,${layout.eol}${layout.statementIndent}`;
-
-  return [
+  const edits: TextEdit[] = [
     { range: rangeOf(document, action.valueNode), newText: keptValue },
     { range: { start: insertAt, end: insertAt }, newText: separator + movedStatement },
   ];
+
+  // A statement written in the short form, `"Statement": {…}`, becomes a list of two.
+  if (statement.node.parent?.type === 'array') return edits;
+  const opening = document.positionAt(statement.node.offset);
+  edits[1]!.newText += ']';
+  return [{ range: { start: opening, end: opening }, newText: '[' }, ...edits];
 }
 
 interface Layout {
