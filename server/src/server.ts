@@ -11,7 +11,9 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type CompletionList,
+  type ConnectionStrategy,
   type Diagnostic,
+  LSPErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -32,8 +34,18 @@ function main(argv: readonly string[]): void {
     process.exitCode = argv.includes('--help') ? 0 : 2;
     return;
   }
-  serve(createConnection(ProposedFeatures.all));
+  serve(createConnection(ProposedFeatures.all, SKIP_CANCELLED_REQUESTS));
 }
+
+// A request cancelled while it still waits in the queue is answered as cancelled, not computed:
+// under a burst of edits the editor cancels the answers it no longer wants, and they cost nothing.
+const SKIP_CANCELLED_REQUESTS: ConnectionStrategy = {
+  cancelUndispatched: (message) => ({
+    jsonrpc: message.jsonrpc,
+    id: null,
+    error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' },
+  }),
+};
 
 const USAGE = `cams-policy-language-server: a language server for Alibaba Cloud RAM policies
 that grant ChatApp Message Service (cams) actions.
