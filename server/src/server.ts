@@ -14,6 +14,8 @@ import {
   type ConnectionStrategy,
   type Diagnostic,
   LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -66,10 +68,28 @@ function serve(connection: Connection): void {
   const context = (): DocumentContext => ({ workspaceFolders, settings });
   const log = connection.console;
 
+  // A promise that fails unobserved, such as a message to a client that went away, is logged
+  // rather than allowed to end the process.
+  process.on('unhandledRejection', (reason) => log.error(`unexpected failure: ${String(reason)}`));
+
+  // A broken setting is shown to the user once, not on every configuration change; the log
+  // keeps each occurrence. The defaults apply in its place.
+  const shownProblems = new Set<string>();
   const applySettings = (raw: unknown): void => {
     const read = readSettings(raw);
     settings = read.settings;
     read.problems.forEach((problem) => log.warn(problem));
+    read.problems
+      .filter((problem) => !shownProblems.has(problem))
+      .forEach((problem) => {
+        shownProblems.add(problem);
+        // A notification, not window/showMessageRequest, which not every client answers.
+        const message = `RAM Policy (cams): ${problem}`;
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message,
+        });
+      });
     log.info(`settings: ${JSON.stringify(settings)}`);
   };
 
