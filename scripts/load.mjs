@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const require = createRequire(import.meta.url);
-const { runLoad, distribution } = require(join(root, 'out/test/protocol/loadSession.js'));
+const { runLoad, distribution, measureBigFile, bigPolicy } = require(
+  join(root, 'out/test/protocol/loadSession.js'),
+);
 
 const SCENARIOS = [
   {
@@ -61,3 +63,20 @@ for (const { name, plan } of SCENARIOS) {
   );
   if (report.stale.length > 0 || report.leftOnClosed.length > 0) process.exitCode = 1;
 }
+
+// A policy-shaped file of 10 MB opened and typed in: what the editor waits for.
+const big = await measureBigFile(bigPolicy(10), 20);
+const typing = distribution(big.editToDiagnosticsMs);
+const completion = distribution(big.completionMs);
+const ms = (value) => `${value.toFixed(0)} ms`;
+console.log(
+  `\nbig file: ${(big.characters / 1024 / 1024).toFixed(1)} Mi characters, typed 20 times`,
+);
+console.log(
+  `  open to first diagnostics: ${ms(big.firstDiagnosticsMs)}, ${big.diagnostics.length} diagnostics`,
+);
+console.log(`  keystroke to diagnostics: p50 ${ms(typing.p50)}, max ${ms(typing.max)}`);
+console.log(`  completion: p50 ${ms(completion.p50)}, max ${ms(completion.max)}`);
+console.log(
+  `  server RSS ${big.rssMiB.toFixed(0)} MiB; log: ${big.logLines.filter((l) => l.includes('not analysed')).length} "not analysed" line(s)`,
+);

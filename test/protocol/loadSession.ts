@@ -20,6 +20,7 @@ import {
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
@@ -34,7 +35,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPolicyLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 
-export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+/** The built server; LOAD_SERVER names another build, to measure before and after a change. */
+export const SERVER =
+  process.env['LOAD_SERVER'] ?? join(__dirname, '..', '..', '..', 'dist', 'server.js');
 const WORKSPACE = 'file:///projects/policies';
 const SETTINGS = { ...DEFAULT_SETTINGS, resourceGroupScopedFiles: ['rg/**/*.json'] };
 
@@ -179,6 +182,71 @@ export async function runLoad(plan: LoadPlan): Promise<LoadReport> {
   };
 }
 
+/** A policy-shaped file of about `megabytes`, each statement naming a few cams actions. */
+export function bigPolicy(megabytes: number): string {
+  const statement = {
+    Effect: 'Allow',
+    Action: ['cams:GetFlow', 'cams:QueryInstance', 'cams:Get*', 'cams:SendChatapMessage'],
+    Resource: '*',
+  };
+  const policy = (count: number) =>
+    JSON.stringify({ Version: '1', Statement: Array(count).fill(statement) }, null, 2);
+  const perStatement = policy(2).length - policy(1).length;
+  return policy(Math.ceil((megabytes * 1024 * 1024) / perStatement));
+}
+
+/** What opening and typing in one large policy costs the server. */
+export interface BigFileReport {
+  readonly characters: number;
+  /** From sending the document to the first diagnostics published for it. */
+  readonly firstDiagnosticsMs: number;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Per keystroke: from the edit to the diagnostics of its version. */
+  readonly editToDiagnosticsMs: number[];
+  /** Completion requested right after each keystroke. */
+  readonly completionMs: number[];
+  readonly logLines: readonly string[];
+  readonly rssMiB: number;
+}
+
+/** Opens a policy-shaped document of `text` and types `keystrokes` characters at its end. */
+export async function measureBigFile(text: string, keystrokes: number): Promise<BigFileReport> {
+  const session = await LspSession.start();
+  const document = TextDocument.create(`${WORKSPACE}/rg/big.json`, 'json', 1, text);
+  let started = performance.now();
+  session.open(document);
+  const first = await session.diagnosticsOf(document);
+  const firstDiagnosticsMs = performance.now() - started;
+
+  const editToDiagnosticsMs: number[] = [];
+  const completionMs: number[] = [];
+  const at = document.positionAt(text.lastIndexOf('"cams:') + 1);
+  for (let key = 0; key < keystrokes; key++) {
+    const change = { range: { start: at, end: at }, text: 'x' };
+    TextDocument.update(document, [change], document.version + 1);
+    started = performance.now();
+    session.change(document, change);
+    const completion = session.request('completion', document.uri, at, false);
+    await session.diagnosticsOf(document);
+    editToDiagnosticsMs.push(performance.now() - started);
+    completionMs.push((await completion).ms);
+  }
+
+  const rssMiB = session.rssMiB();
+  const logLines = session.logLines;
+  await session.stop();
+  const diagnostics = first?.diagnostics ?? [];
+  return {
+    characters: text.length,
+    firstDiagnosticsMs,
+    diagnostics,
+    editToDiagnosticsMs,
+    completionMs,
+    logLines,
+    rssMiB,
+  };
+}
+
 /** One keystroke or paste: an insertion, a deletion or a replacement at a random place. */
 function randomChange(
   document: TextDocument,
@@ -198,6 +266,8 @@ function randomChange(
 export class LspSession {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters = new Set<() => void>();
+  /** What the server logged, in order. */
+  readonly logLines: string[] = [];
 
   private constructor(
     private readonly child: ChildProcess,
@@ -207,6 +277,9 @@ export class LspSession {
       this.published.set(params.uri, params);
       this.waiters.forEach((wake) => wake());
     });
+    connection.onNotification(LogMessageNotification.type, ({ message }) =>
+      this.logLines.push(message),
+    );
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => SETTINGS));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.listen();
@@ -298,6 +371,11 @@ export class LspSession {
         stale.push(document.uri);
     }
     return stale;
+  }
+
+  /** The diagnostics published for the document's current version. */
+  diagnosticsOf(document: TextDocument): Promise<PublishDiagnosticsParams | undefined> {
+    return this.settled(document.uri, (p) => p.version === document.version);
   }
 
   /** The closed documents whose last published diagnostics are not empty. */
