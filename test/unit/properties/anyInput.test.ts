@@ -54,7 +54,7 @@ describe('every feature, on any input', () => {
 
   it('answers on very long strings, keys and action names', () => {
     const long = fc
-      .tuple(fc.nat({ max: 200_000 }), fc.constantFrom('Sid', 'Action', 'key', 'wildcard'))
+      .tuple(fc.nat({ max: 80_000 }), fc.constantFrom('Sid', 'Action', 'key', 'wildcard'))
       .map(([length, where]) => {
         const filler = 'Get'.repeat(Math.ceil(length / 3));
         const statement =
