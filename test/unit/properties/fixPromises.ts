@@ -133,8 +133,9 @@ function greatestCommonDivisor(a: number, b: number): number {
 }
 
 /**
- * How many times each statement kind, effect and condition grants each action: a cams pattern
- * counts as the catalogue actions it covers, any other name as itself.
+ * How many times each statement kind and effect grants each action: a cams pattern counts as the
+ * catalogue actions it covers, any other name as itself. A fix may change a condition (one that
+ * can never hold for the actions it moves, say), so conditions are not compared.
  */
 function grantCounts(text: string): Map<string, number> {
   const policy = parse(text) as { Statement?: unknown } | undefined;
@@ -143,9 +144,9 @@ function grantCounts(text: string): Map<string, number> {
 
   for (const statement of statements) {
     if (typeof statement !== 'object' || statement === null) continue;
-    const { Action, NotAction, Effect, Condition } = statement as Record<string, unknown>;
+    const { Action, NotAction, Effect } = statement as Record<string, unknown>;
     const kind = Action !== undefined ? 'Action' : 'NotAction';
-    const group = JSON.stringify([kind, Effect, Condition ?? null]);
+    const group = JSON.stringify([kind, Effect]);
     const values = [Action ?? NotAction].flat().filter((v): v is string => typeof v === 'string');
     for (const grant of values.flatMap(grantsOf)) {
       const key = `${group} ${grant}`;
