@@ -106,29 +106,60 @@ function checkCompletionItem(document: TextDocument, asked: Position, item: Comp
 
 export function checkCodeAction(document: TextDocument, action: CodeAction): void {
   action.diagnostics?.forEach((diagnostic) => checkDiagnostic(document, diagnostic));
-  const edits = editsOf(document, action);
-  edits.forEach((edit) => checkRange(document, edit.range, `code action ${action.title}`));
 
-  // Applying the edits throws when two of them overlap.
-  TextDocument.applyEdits(document, edits);
+  for (const [uri, change] of fileChangesOf(document, action)) {
+    // A file the fix creates starts empty; any other file is this document.
+    const target = uri === document.uri ? document : TextDocument.create(uri, 'json', 0, '');
+    change.edits.forEach((edit) => checkRange(target, edit.range, `code action ${action.title}`));
+
+    // Applying the edits throws when two of them overlap.
+    TextDocument.applyEdits(target, change.edits);
+  }
 }
 
-/** The edits of a code action, which may only change the document it was asked about. */
-export function editsOf(document: TextDocument, action: CodeAction): TextEdit[] {
-  const changes = action.edit?.changes ?? {};
-  const fromChanges = Object.entries(changes).flatMap(([uri, edits]) => {
-    assert.equal(uri, document.uri, `${action.title} changes only this document`);
-    return edits;
-  });
-  const fromDocumentChanges = (action.edit?.documentChanges ?? []).flatMap((change) => {
-    assert.ok('edits' in change, `${action.title} creates, renames or deletes no file`);
-    assert.equal(change.textDocument.uri, document.uri, `${action.title} changes this document`);
-    return change.edits.map((edit) => {
+/** The edits a code action makes to one file, and whether it creates that file. */
+export interface FileChange {
+  readonly created: boolean;
+  readonly edits: TextEdit[];
+}
+
+/**
+ * What a code action changes, by file: this document, and files it creates. A fix renames and
+ * deletes no file, and changes no other existing file unless the service was given workspace
+ * file access, which these tests do not give it.
+ */
+export function fileChangesOf(document: TextDocument, action: CodeAction): Map<string, FileChange> {
+  const changes = new Map<string, FileChange>();
+  const editsTo = (uri: string): TextEdit[] => {
+    const known = changes.get(uri);
+    if (known) return known.edits;
+    assert.equal(uri, document.uri, `${action.title} changes no other existing file`);
+    const change = { created: false, edits: [] };
+    changes.set(uri, change);
+    return change.edits;
+  };
+
+  for (const [uri, edits] of Object.entries(action.edit?.changes ?? {}))
+    editsTo(uri).push(...edits);
+  for (const change of action.edit?.documentChanges ?? []) {
+    if ('kind' in change) {
+      assert.equal(change.kind, 'create', `${action.title} renames or deletes no file`);
+      assert.ok(!changes.has(change.uri), `${action.title} creates ${change.uri} once`);
+      changes.set(change.uri, { created: true, edits: [] });
+      continue;
+    }
+    const edits = change.edits.map((edit) => {
       assert.ok('range' in edit && 'newText' in edit, `${action.title} has plain text edits`);
       return edit as TextEdit;
     });
-  });
-  return [...fromChanges, ...fromDocumentChanges];
+    editsTo(change.textDocument.uri).push(...edits);
+  }
+  return changes;
+}
+
+/** The edits of a code action to the document it was asked about. */
+export function editsOf(document: TextDocument, action: CodeAction): TextEdit[] {
+  return fileChangesOf(document, action).get(document.uri)?.edits ?? [];
 }
 
 export function checkRange(document: TextDocument, range: Range, what: string): void {
