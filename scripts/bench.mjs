@@ -13,6 +13,8 @@ const { TextDocument } = require('vscode-languageserver-textdocument');
 const { createPolicyLanguageService } = require(
   join(root, 'out/server/src/service/languageService.js'),
 );
+const { parsePolicy } = require(join(root, 'out/server/src/service/policyDocument.js'));
+const { validatePolicy } = require(join(root, 'out/server/src/service/diagnostics/validate.js'));
 
 const service = createPolicyLanguageService();
 const names = service.catalogue.actions.map((a) => a.name);
@@ -76,6 +78,46 @@ function benchEdits(edits) {
   console.log(`\n${edits} validations over 20 documents: heap ${mb(before)} MB -> ${mb(after)} MB`);
 }
 
+// Policy-shaped files of a given size: the cost of a full analysis (parse and every check, as
+// before the analysis limit) beside what the service does now, through its facade.
+function benchBigFile(megabytes) {
+  const perStatement = policyText(2).length - policyText(1).length;
+  const text = policyText(Math.ceil((megabytes * 1024 * 1024) / perStatement));
+  const document = TextDocument.create('file:///bench/big.json', 'json', 1, text);
+  const position = document.positionAt(text.length - 100);
+
+  let started = performance.now();
+  const policy = parsePolicy(text);
+  const parse = performance.now() - started;
+  started = performance.now();
+  const full = validatePolicy({
+    document,
+    policy,
+    catalogue: service.catalogue,
+    scope: 'resource-group',
+  });
+  const check = performance.now() - started;
+
+  started = performance.now();
+  const now = service.validate(document, context);
+  const validate = performance.now() - started;
+  started = performance.now();
+  service.complete(document, position, context);
+  service.hover(document, position, context);
+  const requests = performance.now() - started;
+
+  const ms = (value) => value.toFixed(0).padStart(8);
+  const mb = (text.length / 1024 / 1024).toFixed(2).padStart(6);
+  console.log(
+    `${mb} ${ms(parse)} ${ms(check)} ${String(full.length).padStart(8)}` +
+      ` ${ms(validate)} ${String(now.length).padStart(6)} ${ms(requests)}`,
+  );
+}
+
 console.log('statements     KB  validate  complete     hover     split   (ms per call)');
 for (const size of [1, 10, 100, 1000, 5000]) benchSize(size);
 benchEdits(5000);
+
+console.log('\nbig files        full analysis          |    through the service (ms, count)');
+console.log('    MB    parse   checks diagnostics | validate  diags complete+hover');
+for (const size of [0.25, 0.5, 1, 2, 5, 10]) benchBigFile(size);

@@ -14,6 +14,7 @@ import {
 
 import { SETTINGS_SECTION } from '../../server/src/service/settings';
 import { registerAttachmentScope } from './attachmentScope';
+import { ServerRestarts } from './serverRestarts';
 
 const CLIENT_ID = 'camsPolicy';
 const CLIENT_NAME = 'RAM Policy (cams)';
@@ -37,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return;
   }
 
-  const errors = new StartupErrorHandler();
+  const errors = new StartupErrorHandler(new ServerRestarts(CLIENT_NAME), outputChannel);
   client = new LanguageClient(
     CLIENT_ID,
     CLIENT_NAME,
@@ -95,11 +96,17 @@ function clientOptions(
 
 /**
  * Until the server has started, a crash is left to the failed start to report, once: restarting
- * a server that cannot start would only stack up notifications. Once it runs, the client's
- * default handling applies (a few restarts, then one message).
+ * a server that cannot start would only stack up notifications. Once it runs, a server that stops
+ * is restarted with one message to the user, and left stopped with one more if it keeps stopping
+ * (see ServerRestarts); the client's own notifications are suppressed.
  */
 class StartupErrorHandler implements ErrorHandler {
   private running: ErrorHandler | undefined;
+
+  constructor(
+    private readonly restarts: ServerRestarts,
+    private readonly outputChannel: vscode.OutputChannel,
+  ) {}
 
   afterStart(handler: ErrorHandler): void {
     this.running = handler;
@@ -112,9 +119,26 @@ class StartupErrorHandler implements ErrorHandler {
   }
 
   closed() {
-    return this.running?.closed() ?? { action: CloseAction.DoNotRestart, handled: true };
+    if (!this.running) return { action: CloseAction.DoNotRestart, handled: true };
+
+    const decision = this.restarts.afterUnexpectedStop();
+    this.outputChannel.appendLine(
+      `The language server stopped; ${decision.restart ? 'restarting it' : 'not restarting it'}.`,
+    );
+    if (decision.message) this.tell(decision.message, decision.restart);
+    const action = decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart;
+    return { action, handled: true };
+  }
+
+  private tell(message: string, restarted: boolean): void {
+    const show = restarted ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    void show(message, SHOW_OUTPUT).then((choice) => {
+      if (choice === SHOW_OUTPUT) this.outputChannel.show(true);
+    });
   }
 }
+
+const SHOW_OUTPUT = 'Show Output';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

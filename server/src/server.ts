@@ -13,6 +13,11 @@ import {
   type CompletionList,
   DidChangeWatchedFilesNotification,
   NotificationType,
+  type ConnectionStrategy,
+  type Diagnostic,
+  LSPErrorCodes,
+  MessageType,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -34,6 +39,7 @@ import {
 } from './service/workspace/workspaceScopes';
 import { ATTACHMENT_SCANNERS, WATCHED_FILES, affectsScopes } from './service/workspace/scanners';
 import { fileSystemAccess } from './workspaceFileSystem';
+import { RULES } from './service/rules/ruleCatalogue';
 import {
   DEFAULT_SETTINGS,
   type PolicySettings,
@@ -49,8 +55,18 @@ function main(argv: readonly string[]): void {
     process.exitCode = argv.includes('--help') ? 0 : 2;
     return;
   }
-  serve(createConnection(ProposedFeatures.all));
+  serve(createConnection(ProposedFeatures.all, SKIP_CANCELLED_REQUESTS));
 }
+
+// A request cancelled while it still waits in the queue is answered as cancelled, not computed:
+// under a burst of edits the editor cancels the answers it no longer wants, and they cost nothing.
+const SKIP_CANCELLED_REQUESTS: ConnectionStrategy = {
+  cancelUndispatched: (message) => ({
+    jsonrpc: message.jsonrpc,
+    id: null,
+    error: { code: LSPErrorCodes.RequestCancelled, message: 'The request was cancelled.' },
+  }),
+};
 
 const USAGE = `cams-policy-language-server: a language server for Alibaba Cloud RAM policies
 that grant ChatApp Message Service (cams) actions.
@@ -83,10 +99,28 @@ function serve(connection: Connection): void {
     ATTACHMENT_SCOPE_NOTIFICATION,
   );
 
+  // A promise that fails unobserved, such as a message to a client that went away, is logged
+  // rather than allowed to end the process.
+  process.on('unhandledRejection', (reason) => log.error(`unexpected failure: ${String(reason)}`));
+
+  // A broken setting is shown to the user once, not on every configuration change; the log
+  // keeps each occurrence. The defaults apply in its place.
+  const shownProblems = new Set<string>();
   const applySettings = (raw: unknown): void => {
     const read = readSettings(raw);
     settings = read.settings;
     read.problems.forEach((problem) => log.warn(problem));
+    read.problems
+      .filter((problem) => !shownProblems.has(problem))
+      .forEach((problem) => {
+        shownProblems.add(problem);
+        // A notification, not window/showMessageRequest, which not every client answers.
+        const message = `RAM Policy (cams): ${problem}`;
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message,
+        });
+      });
     log.info(`settings: ${JSON.stringify(settings)}`);
   };
 
@@ -109,6 +143,7 @@ function serve(connection: Connection): void {
     void settingsLoaded.then(() => {
       if (documents.get(document.uri) !== document) return;
       const diagnostics = guard('diagnostics', [], () => service.validate(document, context()));
+      logSkipped(document, diagnostics);
       void connection.sendDiagnostics({
         uri: document.uri,
         version: document.version,
@@ -145,6 +180,18 @@ function serve(connection: Connection): void {
   const scheduleReindex = (): void => {
     if (reindexTimer) clearTimeout(reindexTimer);
     reindexTimer = setTimeout(reindex, 300);
+  };
+
+  // A document too large to analyse is logged once while it stays too large, not per keystroke.
+  const loggedTooLarge = new Set<string>();
+  const logSkipped = (document: TextDocument, diagnostics: readonly Diagnostic[]): void => {
+    const tooLarge = diagnostics.some((d) => d.code === RULES.policyTooLarge.id);
+    if (!tooLarge) loggedTooLarge.delete(document.uri);
+    if (!tooLarge || loggedTooLarge.has(document.uri)) return;
+
+    loggedTooLarge.add(document.uri);
+    const size = document.getText().length;
+    log.info(`not analysed, ${size} characters is over the limit: ${document.uri}`);
   };
 
   const guard = <T>(feature: string, fallback: T, run: () => T): T => {
@@ -262,6 +309,7 @@ function serve(connection: Connection): void {
   });
   documents.onDidClose((event) => {
     service.forget(event.document.uri);
+    loggedTooLarge.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -192,8 +192,8 @@ describe('documents beyond analysis', () => {
     for (const opener of ['[', '{"a":']) {
       const text = `{"Statement": ${opener.repeat(10_000)}`;
       const found = diagnose(text, policyFiles);
-      assert.deepEqual(codes(found), ['json-syntax']);
-      assert.match(found[0]!.message, /nests deeper than 256 levels/);
+      assert.deepEqual(codes(found), ['policy-too-large']);
+      assert.match(found[0]!.message, /nests arrays and objects over 1,000 levels/);
     }
   });
 

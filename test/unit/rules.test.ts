@@ -124,6 +124,7 @@ const BREAKING: Record<string, { text: string; context?: DocumentContext; path?:
     }),
     path: 'ram-policy-scopes.json',
   },
+  'policy-too-large': { text: `{"Statement": ${'['.repeat(2000)}` },
   'policy-too-long': {
     text: withStatement({ ...ALLOW, Action: catalogue.actions.map((action) => action.name) }),
   },

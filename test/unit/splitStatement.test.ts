@@ -286,3 +286,52 @@ describe('splitting where a rewrite could do harm', () => {
     assert.ok(moved.includes('cams:GetOssInfoForUploadFile'));
   });
 });
+
+describe('splitting a statement written in the short form', () => {
+  it('turns the one statement into a list of two', () => {
+    const text = `{
+  "Statement": {
+    "Effect": "Allow",
+    "Action": ["ecs:DescribeInstances", "cams:GetFlow"]
+  }
+}`;
+    const { result } = split(text);
+    assert.equal(
+      result,
+      `{
+  "Statement": [{
+    "Effect": "Allow",
+    "Action": ["ecs:DescribeInstances"]
+  },
+  {
+    "Effect": "Allow",
+    "Action": ["cams:GetFlow"],
+    "Resource": "*"
+  }]
+}`,
+    );
+  });
+
+  it('keeps a one-line policy on one line', () => {
+    const text =
+      '{"Statement": {"Effect": "Deny", "Action": ["cams:QueryInstance", "cams:GetFlow"]}}';
+    const { result } = split(text);
+    assert.deepEqual(strictParse(result).Statement.map(actionsOf), [
+      ['cams:QueryInstance'],
+      ['cams:GetFlow'],
+    ]);
+    assert.equal(result.split('\n').length, 1);
+  });
+});
+
+describe('splitting a statement whose Condition is not strict JSON', () => {
+  it('is not offered, so that the comma or comment is not copied into a new statement', () => {
+    const text = MIXED.replace('"10.0.0.0/8" }', '"10.0.0.0/8", }');
+    const document = policyDocument(text);
+    const at = document.positionAt(text.indexOf('"Action"'));
+    const diagnostics = service.validate(document, resourceGroupScope);
+    const range = { start: at, end: at };
+    assert.deepEqual(service.codeActions(document, range, diagnostics, resourceGroupScope), []);
+    assert.ok(diagnostics.some((d) => d.code === 'json-trailing-comma'));
+  });
+});

@@ -51,6 +51,7 @@ export class ActionCatalogue {
   readonly actions: readonly ActionInfo[];
 
   private readonly apiReferenceBase: string;
+  private readonly longestName: number;
   private readonly byExactName = new Map<string, ActionInfo>();
   private readonly byFoldedName = new Map<string, ActionInfo[]>();
   private readonly expansions = new BoundedCache<readonly ActionInfo[]>();
@@ -63,6 +64,7 @@ export class ActionCatalogue {
     this.ramAuthorizationPage = data.ramAuthorizationPage;
     this.apiReferenceBase = data.apiReferenceBase;
     this.actions = data.actions;
+    this.longestName = Math.max(...data.actions.map((action) => action.name.length));
 
     for (const action of data.actions) {
       this.byExactName.set(action.name, action);
@@ -87,7 +89,9 @@ export class ActionCatalogue {
 
   /** The actions a pattern with `*` and `?` wildcards covers; RAM matches them without case. */
   expand(pattern: string): readonly ActionInfo[] {
+    // A pattern with more fixed characters than the longest name matches nothing, however long.
     const folded = pattern.toLowerCase();
+    if (folded.replace(/[*]/g, '').length > this.longestName) return [];
     return this.expansions.get(folded, () =>
       this.actions.filter((action) => matchesWildcard(folded, action.name.toLowerCase())),
     );

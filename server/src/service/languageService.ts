@@ -30,6 +30,11 @@ import { checkProjectScopeFile } from './diagnostics/projectFileCheck';
 import { isProjectScopeFile, parseProjectScopeFile } from './workspace/projectScopeFile';
 import { folderOf, type WorkspaceFileAccess } from './workspace/workspaceFiles';
 import type { WorkspaceScopes } from './workspace/workspaceScopes';
+import {
+  exceedsAnalysisLimit,
+  startLooksLikePolicy,
+  tooLargeDiagnostic,
+} from './size/analysisLimit';
 
 /** What the service needs to know about a document besides its text. */
 export interface DocumentContext {
@@ -84,20 +89,20 @@ export function createPolicyLanguageService(
   };
 
   /** The parsed policy when the document is one and can be analysed. */
-  const analysed = (document: TextDocument, context: DocumentContext) => {
-    if (!isPolicy(document, context)) return undefined;
-    const policy = parse(document);
-    return policy.analysable ? policy : undefined;
-  };
+  const analysed = (document: TextDocument, context: DocumentContext) =>
+    exceedsAnalysisLimit(document) || !isPolicy(document, context) ? undefined : parse(document);
 
   const locate = (document: TextDocument, context: DocumentContext): DocumentLocation => ({
     uri: document.uri,
     workspaceFolders: context.workspaceFolders,
   });
 
+  // A document too large to analyse is never parsed whole: its start tells whether it is a policy.
   const isPolicy = (document: TextDocument, context: DocumentContext): boolean =>
     matchesSetting(locate(document, context), context.settings.policyFiles) ||
-    looksLikePolicy(parse(document).root);
+    (exceedsAnalysisLimit(document)
+      ? startLooksLikePolicy(document)
+      : looksLikePolicy(parse(document).root));
 
   const resolve = (document: TextDocument, context: DocumentContext): ScopeResolution =>
     resolveAttachmentScope(locate(document, context), context.settings, context.workspaceScopes);
@@ -113,6 +118,7 @@ export function createPolicyLanguageService(
         return checkProjectScopeFile(document, project);
       }
       if (!isPolicy(document, context)) return [];
+      if (exceedsAnalysisLimit(document)) return [tooLargeDiagnostic(document)];
 
       const { scope, evidence } = resolve(document, context);
       const policy = parse(document);

@@ -48,32 +48,17 @@ export interface PolicyDocument {
   readonly root: Node | undefined;
   readonly syntaxProblems: readonly SyntaxProblem[];
   readonly statements: readonly PolicyStatement[];
-  /** False when the text nests too deeply to be analysed: only that problem is reported. */
-  readonly analysable: boolean;
 }
 
 /**
- * The deepest nesting that is analysed. A policy nests five levels at most; the parser and the
- * features recurse once per level, so a deeper document is reported rather than parsed.
+ * Parses a policy. The parser recurses once per level of nesting: callers keep documents that
+ * nest too deeply away from it (see size/analysisLimit.ts).
  */
-export const MAX_NESTING = 256;
-
 export function parsePolicy(text: string): PolicyDocument {
-  const scan = scanTokens(text);
-  if (scan.tooDeepAt !== undefined) {
-    const problem: SyntaxProblem = {
-      kind: 'syntax',
-      offset: scan.tooDeepAt,
-      length: 1,
-      message: `The document nests deeper than ${MAX_NESTING} levels, so it is not analysed.`,
-    };
-    return { text, root: undefined, syntaxProblems: [problem], statements: [], analysable: false };
-  }
-
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  const syntaxProblems = distinct([...scan.problems, ...errors.map(toSyntaxProblem)]);
-  return { text, root, syntaxProblems, statements: statementsOf(root), analysable: true };
+  const syntaxProblems = distinct([...strictJsonProblems(text), ...errors.map(toSyntaxProblem)]);
+  return { text, root, syntaxProblems, statements: statementsOf(root) };
 }
 
 // An unclosed document makes the parser report the same missing bracket more than once at the
@@ -173,20 +158,15 @@ function entriesOf(value: Node): ActionEntry[] {
 }
 
 // RAM accepts RFC 7159 JSON only. Comments and trailing commas are found by scanning tokens so
-// that each gets its own precise range and message; the same pass measures the nesting.
-function scanTokens(text: string): { problems: SyntaxProblem[]; tooDeepAt?: number } {
+// that each gets its own precise range and message.
+function strictJsonProblems(text: string): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
   const scanner = createScanner(text, false);
   let pendingComma: { offset: number } | undefined;
-  let depth = 0;
 
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     const offset = scanner.getTokenOffset();
     const length = scanner.getTokenLength();
-    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_NESTING) return { problems, tooDeepAt: offset };
-    }
-    if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
       problems.push({ kind: 'comment', offset, length, message: COMMENT_MESSAGE });
       continue;
@@ -204,7 +184,7 @@ function scanTokens(text: string): { problems: SyntaxProblem[]; tooDeepAt?: numb
     }
     pendingComma = kind === SyntaxKind.CommaToken ? { offset } : undefined;
   }
-  return { problems };
+  return problems;
 }
 
 const COMMENT_MESSAGE =

@@ -3,8 +3,15 @@
 // stars it has, takes more than time proportional to the product of the two lengths. (A regular
 // expression built from the pattern backtracks exponentially on inputs like `cams:********#`.)
 
-/** True when `text` matches `pattern` in full. Both are compared as given: fold case first. */
-export function matchesWildcard(pattern: string, text: string): boolean {
+/**
+ * True when `text` matches `pattern` in full. Both are compared as given: fold case first.
+ * `fitsOne` says which characters a `?` may stand for; by default, any.
+ */
+export function matchesWildcard(
+  pattern: string,
+  text: string,
+  fitsOne: (character: string) => boolean = () => true,
+): boolean {
   let p = 0;
   let t = 0;
   let lastStar = -1;
@@ -15,7 +22,7 @@ export function matchesWildcard(pattern: string, text: string): boolean {
     if (c === '*') {
       lastStar = p++;
       textAtStar = t;
-    } else if (c !== undefined && (c === '?' || c === text[t])) {
+    } else if (c !== undefined && ((c === '?' && fitsOne(text[t]!)) || c === text[t])) {
       p++;
       t++;
     } else if (lastStar >= 0) {

@@ -105,8 +105,9 @@ function pack(pieces: readonly JsonObject[], render: Render): JsonObject[][] {
 function formatLike(original: string, value: JsonObject): string {
   if (!/[\r\n]/.test(original)) return JSON.stringify(value);
 
-  const eol = original.includes('\r\n') ? '\r\n' : '\n';
-  const unit = /\n([ \t]+)\S/.exec(original)?.[1] ?? '  ';
+  // The first line break of the file says how its lines end: LF, CRLF or a lone CR.
+  const eol = /\r\n|\r|\n/.exec(original)?.[0] ?? '\n';
+  const unit = /[\r\n]([ \t]+)\S/.exec(original)?.[1] ?? '  ';
   const text = JSON.stringify(value, null, unit).replace(/\n/g, eol);
   return /[\r\n]$/.test(original) ? text + eol : text;
 }

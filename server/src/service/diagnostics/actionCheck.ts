@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 
 import { coverageOf, type EntryCoverage, mayCoverEveryService } from '../actionCoverage';
 import { RULES } from '../rules/ruleCatalogue';
-import { nodeRange, report } from './report';
+import { nodeRange, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 function isClosedString(node: Node, text: string): boolean {
@@ -30,14 +30,14 @@ function checkEntry(input: ValidationInput, coverage: EntryCoverage): Diagnostic
   const value = coverage.entry.value;
   const range = nodeRange(document, coverage.entry.node, policy.text);
   if (coverage.kind === 'wildcard') {
-    const message = `${value} covers no known ${catalogue.ramCode} action.`;
+    const message = `${shown(value)} covers no known ${catalogue.ramCode} action.`;
     return [report(RULES.wildcardMatchesNothing, range, `${message} Check the pattern.`)];
   }
 
   // The catalogue is dated and Alibaba adds actions often, so the message allows for an action
   // newer than the catalogue rather than declaring that it does not exist.
   const suggestions = catalogue.closest(value).map((action) => action.name);
-  const unknown = `${value} is not a known ${catalogue.serviceName} action`;
+  const unknown = `${shown(value)} is not a known ${catalogue.serviceName} action`;
   const dated = `(catalogue of ${catalogue.source.lastUpdated}).`;
   const hint =
     suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : ' Check the spelling.';

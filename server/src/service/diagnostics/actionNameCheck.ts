@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { isWildcard } from '../catalogue';
 import type { ActionEntry } from '../policyDocument';
 import { RULES } from '../rules/ruleCatalogue';
-import { nodeRange, report } from './report';
+import { nodeRange, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 // A service code and an action name, either possibly with wildcards, and nothing else.
@@ -36,11 +36,11 @@ function checkName(input: ValidationInput, entry: ActionEntry): Diagnostic[] {
     ? undefined
     : catalogue.lookup(`${catalogue.ramCode}:${value}`);
   if (qualified) {
-    const message = `${value} has no service: write ${qualified.name}.`;
+    const message = `${shown(value)} has no service: write ${qualified.name}.`;
     return [report(RULES.actionMissingService, range, message)];
   }
   const message = [
-    `${JSON.stringify(value)} is not an action: write <ram-code>:<action-name>,`,
+    `${shown(JSON.stringify(value))} is not an action: write <ram-code>:<action-name>,`,
     'such as cams:SendChatappMessage, or "*".',
   ].join(' ');
   return [report(RULES.actionFormat, range, message)];

@@ -24,7 +24,7 @@ import {
 } from '../conditionCatalogue';
 import { fitsValueType } from '../valueSyntax';
 import { type Rule, RULES } from '../rules/ruleCatalogue';
-import { nodeRange, report } from './report';
+import { nodeRange, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 export function checkConditions(input: ValidationInput): Diagnostic[] {
@@ -145,17 +145,17 @@ function operatorMessage(written: string): string {
 
   const closest = closestOperators(written).map((operator) => operator.name);
   if (closest.length > 0) {
-    return `Invalid condition operator ${written}. Did you mean ${closest.join(', ')}?`;
+    return `Invalid condition operator ${shown(written)}. Did you mean ${closest.join(', ')}?`;
   }
   return (
-    `Invalid condition operator ${written}: ` +
+    `Invalid condition operator ${shown(written)}: ` +
     'use a string, numeric, date, Bool or IP address operator such as StringEquals.'
   );
 }
 
 function keyFormatMessage(name: string): string {
   return (
-    `Invalid condition key format: ${name} is not <prefix>:<name>. ` +
+    `Invalid condition key format: ${shown(name)} is not <prefix>:<name>. ` +
     'Write a common key such as acs:SourceIp or a key of the service.'
   );
 }
@@ -163,7 +163,7 @@ function keyFormatMessage(name: string): string {
 function unknownKeyMessage(name: string): string {
   const closest = closestKeys(name).map(keyLabel);
   const hint = closest.length > 0 ? ` Did you mean ${closest.join(', ')}?` : ' Check the spelling.';
-  return `${name} is not a known common condition key.${hint}`;
+  return `${shown(name)} is not a known common condition key.${hint}`;
 }
 
 function mismatchMessage(
@@ -181,7 +181,7 @@ function mismatchMessage(
 
 function valueMessage(text: string, operator: ConditionOperator): string {
   const expected = VALUE_TYPES[operator.type].valueForm;
-  return `Data type mismatch: ${operator.name} takes ${expected}, not "${text}".`;
+  return `Data type mismatch: ${operator.name} takes ${expected}, not "${shown(text)}".`;
 }
 
 /** `IpAddress or NotIpAddress`, `Bool`, or `a date and time operator such as DateEquals`. */

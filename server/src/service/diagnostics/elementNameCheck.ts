@@ -14,7 +14,7 @@ import {
   UNDOCUMENTED_STATEMENT_ELEMENTS,
 } from '../policyElements';
 import { RULES } from '../rules/ruleCatalogue';
-import { nodeRange, report } from './report';
+import { nodeRange, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 /** The names an object may hold: documented ones, and ones RAM neither documents nor forbids. */
@@ -59,12 +59,12 @@ function checkName(input: ValidationInput, property: Property, names: ElementNam
 
   const spelling = documentedSpelling(property.key, [...documented, ...undocumented]);
   if (spelling) {
-    const message = `Write ${spelling}, not ${property.key}: RAM element names are case-sensitive.`;
+    const message = `Write ${spelling}, not ${shown(property.key)}: RAM element names are case-sensitive.`;
     return [report(RULES.elementCase, range, message)];
   }
 
   const message = [
-    `Unknown element ${property.key} in ${names.where}: RAM rejects the policy.`,
+    `Unknown element ${shown(property.key)} in ${names.where}: RAM rejects the policy.`,
     `Remove it, or use one of ${documented.join(', ')}.`,
   ].join(' ');
   return [report(RULES.unknownElement, range, message)];
@@ -100,11 +100,11 @@ function checkPrincipalKinds(input: ValidationInput, statement: Node): Diagnosti
     const range = nodeRange(input.document, property.keyNode, input.policy.text);
     const spelling = documentedSpelling(property.key, kinds);
     if (spelling) {
-      const message = `Write ${spelling}, not ${property.key}: principal kinds are case-sensitive.`;
+      const message = `Write ${spelling}, not ${shown(property.key)}: principal kinds are case-sensitive.`;
       return [report(RULES.elementCase, range, message)];
     }
     const message = [
-      `${property.key} is not a principal kind RAM is known to accept.`,
+      `${shown(property.key)} is not a principal kind RAM is known to accept.`,
       `Use ${kinds.join(', ')}, or check that RAM accepts it.`,
     ].join(' ');
     return [report(RULES.undocumentedSyntax, range, message)];
@@ -115,7 +115,7 @@ function checkPrincipalKinds(input: ValidationInput, statement: Node): Diagnosti
 export function checkDuplicateKeys(input: ValidationInput): Diagnostic[] {
   return duplicateKeys(input.policy.root).map((keyNode) => {
     const message = [
-      `Duplicate key ${String(keyNode.value)}: this object already has one, and RAM may keep`,
+      `Duplicate key ${shown(String(keyNode.value))}: this object already has one, and RAM may keep`,
       'either. Merge the two, or remove one.',
     ].join(' ');
     return report(

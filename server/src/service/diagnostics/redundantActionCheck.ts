@@ -3,9 +3,10 @@
 import { type Diagnostic, DiagnosticTag } from 'vscode-languageserver-types';
 
 import type { ActionCatalogue } from '../catalogue';
+import { matchesWildcard } from '../wildcard';
 import type { ActionEntry, PolicyStatement } from '../policyDocument';
 import { RULES } from '../rules/ruleCatalogue';
-import { nodeRange, report } from './report';
+import { nodeRange, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 /** Why an entry is redundant: the entry it repeats, or the wildcard that covers it. */
@@ -27,9 +28,9 @@ export function checkRedundantActions(input: ValidationInput): Diagnostic[] {
 
 function redundancyMessage({ entry, kind, by }: Redundancy): string {
   if (kind === 'repeated') {
-    return `${entry.value} is already listed in this statement. Remove the repeat.`;
+    return `${shown(entry.value)} is already listed in this statement. Remove the repeat.`;
   }
-  return `${entry.value} is already covered by ${by.value} in this statement. Remove it.`;
+  return `${shown(entry.value)} is already covered by ${shown(by.value)} in this statement. Remove it.`;
 }
 
 /** The redundant entries of a statement's Action or NotAction, each with its reason. */
@@ -39,9 +40,8 @@ export function redundanciesOf(
 ): Redundancy[] {
   const entries = statement.action?.entries ?? [];
   const keys = entries.map((entry) => identityOf(entry.value, catalogue));
-  const matchers = entries.map((entry) => coverageMatcher(entry.value));
   const covers = (by: number, covered: number) =>
-    matchers[by]?.test(entries[covered]!.value.toLowerCase()) ?? false;
+    wildcardCovers(entries[by]!.value, entries[covered]!.value);
 
   return entries.flatMap((entry, index): Redundancy[] => {
     const earlier = keys.indexOf(keys[index]!);
@@ -66,23 +66,12 @@ function identityOf(value: string, catalogue: ActionCatalogue): string {
   return known ? `=${known.name}` : value.toLowerCase();
 }
 
-/** True when every action `pattern` names is also matched by `wildcard`. */
-export function covers(wildcard: string, pattern: string): boolean {
-  return coverageMatcher(wildcard)?.test(pattern.toLowerCase()) ?? false;
-}
-
 /**
- * A matcher of the lower-cased patterns a wildcard covers, or none for a plain name. A `?` of the
- * wildcard stands for one character that is not a `*` of the pattern, so that `cams:Get?` never
- * claims to cover `cams:Get*`.
+ * True when every action `pattern` names is also matched by `wildcard`. A `?` of the wildcard
+ * stands for one character that is not a `*` of the pattern, so that `cams:Get?` never claims to
+ * cover `cams:Get*`.
  */
-function coverageMatcher(wildcard: string): RegExp | undefined {
-  if (!wildcard.includes('*') && !wildcard.includes('?')) return undefined;
-
-  const body = wildcard
-    .toLowerCase()
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '[^*]');
-  return new RegExp(`^${body}$`, 's');
+export function wildcardCovers(wildcard: string, pattern: string): boolean {
+  if (!wildcard.includes('*') && !wildcard.includes('?')) return false;
+  return matchesWildcard(wildcard.toLowerCase(), pattern.toLowerCase(), (c) => c !== '*');
 }

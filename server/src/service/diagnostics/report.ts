@@ -33,3 +33,10 @@ export function nodeRange(document: TextDocument, node: Node, text: string): Ran
 export function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;
 }
+
+/** A value as a message quotes it: a pasted value of any length is cut short. */
+export function shown(value: string): string {
+  return value.length > SHOWN_LENGTH ? `${value.slice(0, SHOWN_LENGTH)}…` : value;
+}
+
+const SHOWN_LENGTH = 80;

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 
 import { ARN_PREFIX, isCamsRelativeId, type ParsedResource, parseResource } from '../arn';
 import { type Rule, RULES } from '../rules/ruleCatalogue';
-import { nodeRange, report } from './report';
+import { nodeRange, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 const ARN_FORM = 'acs:<service>:<region>:<account>:<relative-id>';
@@ -49,7 +49,7 @@ function problemOf(
       return {
         rule: RULES.camsResourceType,
         text:
-          `cams authorizes instances only: ${parsed.fields.relativeId} names no cams resource. ` +
+          `cams authorizes instances only: ${shown(parsed.fields.relativeId)} names no cams resource. ` +
           'Write instance/<InstanceId>, instance/* or *.',
       };
   }
@@ -58,7 +58,7 @@ function problemOf(
 function prefixMessage(value: string, prefix: string): string {
   if (value === '') return `Empty resource: write * or an ARN ${ARN_FORM}.`;
   if (prefix.toLowerCase() === ARN_PREFIX) {
-    return `Invalid ARN prefix ${prefix}: write it in lower case, ${ARN_PREFIX}.`;
+    return `Invalid ARN prefix ${shown(prefix)}: write it in lower case, ${ARN_PREFIX}.`;
   }
   if (prefix === 'arn') {
     return `Invalid ARN prefix: arn: is AWS's; Alibaba Cloud ARNs are ${ARN_FORM}.`;
@@ -71,7 +71,7 @@ function missingFieldMessage(
   parsed: { fieldCount: number; emptyField?: string },
 ): string {
   const problem = parsed.emptyField
-    ? `the ${parsed.emptyField} of ${value} is empty`
-    : `${value} has ${parsed.fieldCount} of the 5 fields`;
+    ? `the ${parsed.emptyField} of ${shown(value)} is empty`
+    : `${shown(value)} has ${parsed.fieldCount} of the 5 fields`;
   return `Missing ARN field: ${problem}. Write ${ARN_FORM}.`;
 }

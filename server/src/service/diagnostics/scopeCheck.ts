@@ -12,7 +12,7 @@ import type { ActionInfo } from '../catalogue';
 import type { PolicyStatement } from '../policyDocument';
 import { RULES } from '../rules/ruleCatalogue';
 import { includesResourceGroup, type ScopeEvidence } from '../scope';
-import { nodeRange, plural, rangeOf, report } from './report';
+import { nodeRange, plural, rangeOf, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 export function checkResourceGroupScope(input: ValidationInput): Diagnostic[] {
@@ -83,7 +83,7 @@ function entryMessage(
   const verb = deny ? 'Deny' : 'Grant';
 
   if (coverage.kind === 'action') {
-    const name = coverage.covered[0]?.name ?? coverage.entry.value;
+    const name = coverage.covered[0]?.name ?? shown(coverage.entry.value);
     return [
       `${name} does not support resource-group authorization:`,
       `in a policy attached at resource-group scope ${outcome}.`,
@@ -93,7 +93,7 @@ function entryMessage(
 
   const count = coverage.accountOnly.length;
   return [
-    `${coverage.entry.value} covers ${count} ${plural(count, 'action')}`,
+    `${shown(coverage.entry.value)} covers ${count} ${plural(count, 'action')}`,
     `without resource-group authorization (${examples(coverage.accountOnly)}):`,
     `at resource-group scope ${outcome} for them.`,
     remedy(input, statement, `${verb} them in a policy attached at account scope`),
@@ -119,6 +119,6 @@ function notActionMessage(statement: PolicyStatement, granted: readonly ActionIn
 }
 
 function examples(actions: readonly ActionInfo[]): string {
-  const shown = actions.slice(0, 3).map((action) => action.name);
-  return actions.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
+  const named = actions.slice(0, 3).map((action) => action.name);
+  return actions.length > named.length ? `${named.join(', ')}, …` : named.join(', ');
 }

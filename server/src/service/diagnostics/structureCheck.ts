@@ -12,7 +12,7 @@ import {
   statementNodes,
 } from '../policyElements';
 import { type Rule, RULES } from '../rules/ruleCatalogue';
-import { nodeRange, rangeOf, report } from './report';
+import { nodeRange, rangeOf, report, shown } from './report';
 import type { ValidationInput } from './validate';
 
 export function checkStructure(input: ValidationInput): Diagnostic[] {
@@ -54,7 +54,7 @@ const REQUIRED_EXAMPLES: Record<string, string> = {
 
 function versionMessage(version: Node): string {
   if (version.type === 'string') {
-    const written = JSON.stringify(version.value);
+    const written = shown(JSON.stringify(version.value));
     return `Version ${written} is not one RAM knows: the only version is "1".`;
   }
   return 'Version must be the string "1", in quotes.';
@@ -168,7 +168,7 @@ function checkEffect(effect: Node, at: Report): void {
   const meant = folded === 'allow' ? 'Allow' : folded === 'deny' ? 'Deny' : undefined;
   const message = meant
     ? `Write "${meant}": Effect values are case-sensitive.`
-    : `Effect ${JSON.stringify(effect.value)} is not one RAM knows: use "Allow" or "Deny".`;
+    : `Effect ${shown(JSON.stringify(effect.value))} is not one RAM knows: use "Allow" or "Deny".`;
   at(effect, RULES.invalidEffect, message);
 }
 

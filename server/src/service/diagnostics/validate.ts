@@ -47,8 +47,7 @@ const CHECKS: readonly PolicyCheck[] = [
 ];
 
 export function validatePolicy(input: ValidationInput): Diagnostic[] {
-  const checks = input.policy.analysable ? CHECKS : [checkSyntax];
-  return checks.flatMap((check) => check(input)).sort(byPosition);
+  return CHECKS.flatMap((check) => check(input)).sort(byPosition);
 }
 
 // In document order, as a reader meets them; the sort is stable, so findings at one place keep

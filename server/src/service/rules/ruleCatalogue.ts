@@ -283,6 +283,12 @@ export const RULES = {
     summary: 'A resource group id on an account-scope entry of the project scope file.',
     documentation: RAM_POLICY_MODELS,
   },
+  policyTooLarge: {
+    id: 'policy-too-large',
+    severity: DiagnosticSeverity.Information,
+    summary: 'The file is too large or too deeply nested to analyse, so it is not checked.',
+    documentation: RAM_POLICY_SYNTAX,
+  },
 } as const satisfies Record<string, Rule>;
 
 /** Every rule, for documentation and for tests that check each id is distinct and fires. */
