@@ -11,6 +11,8 @@ import type { WorkspaceFileAccess } from './service/workspace/workspaceFiles';
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** A workspace scan stops after this many files, so that a huge tree cannot stall the server. */
 export const MAX_LISTED_FILES = 5000;
+/** A scan looks at this many entries at most, so that a vast tree cannot stall the server. */
+export const MAX_VISITED_ENTRIES = 50_000;
 const MAX_DEPTH = 16;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform', 'dist', 'out']);
 
@@ -42,7 +44,13 @@ export function fileSystemAccess(options: FileSystemAccessOptions): WorkspaceFil
           options.log(`skipped ${uri}: it resolves outside the workspace folders`);
           return undefined;
         }
-        const size = statSync(real).size;
+        const stat = statSync(real);
+        // A named pipe or a device would block the server on read: only plain files are read.
+        if (!stat.isFile()) {
+          options.log(`skipped ${uri}: it is not a regular file`);
+          return undefined;
+        }
+        const size = stat.size;
         if (size > MAX_FILE_BYTES) {
           options.log(`skipped ${uri}: ${size} bytes is more than ${MAX_FILE_BYTES} to analyse`);
           return undefined;
@@ -57,29 +65,45 @@ export function fileSystemAccess(options: FileSystemAccessOptions): WorkspaceFil
       const root = pathOf(folderUri);
       if (!root) return [];
       const found: string[] = [];
-      walk(root, 0, new Set<string>(), (file) => {
+      const scan: Scan = {
+        seen: new Set<string>(),
+        entriesLeft: MAX_VISITED_ENTRIES,
+        insideWorkspace,
+      };
+      walk(root, 0, scan, (file) => {
         if (suffixes.some((suffix) => file.endsWith(suffix))) found.push(file);
         return found.length < MAX_LISTED_FILES;
       });
-      if (found.length >= MAX_LISTED_FILES) {
-        options.log(`listed the first ${MAX_LISTED_FILES} files under ${folderUri} only`);
+      if (found.length >= MAX_LISTED_FILES || scan.entriesLeft <= 0) {
+        options.log(`scanned part of ${folderUri} only: the folder is larger than the scan limits`);
       }
       return found.map((file) => pathToFileURL(file).toString());
     },
   };
 }
 
+/** What one scan has seen and may still do. */
+interface Scan {
+  readonly seen: Set<string>;
+  /** Entries the scan may still look at, files and folders alike, matching or not. */
+  entriesLeft: number;
+  readonly insideWorkspace: (realPath: string) => boolean;
+}
+
 // Visits files breadth-first by folder; `visit` returns false to stop. Symlinked folders are
-// followed once: a folder whose real path was seen already is a loop or a duplicate.
+// followed once: a folder whose real path was seen already is a loop or a duplicate, and one
+// that resolves outside the workspace (a link to / or to a home folder) is not entered.
 function walk(
   folder: string,
   depth: number,
-  seen: Set<string>,
+  scan: Scan,
   visit: (file: string) => boolean,
 ): boolean {
   const real = realFolder(pathToFileURL(folder).toString());
-  if (!real || seen.has(real) || depth > MAX_DEPTH) return true;
-  seen.add(real);
+  if (!real || scan.seen.has(real) || depth > MAX_DEPTH || !scan.insideWorkspace(real)) {
+    return true;
+  }
+  scan.seen.add(real);
 
   let names: string[];
   try {
@@ -89,12 +113,13 @@ function walk(
   }
   const folders: string[] = [];
   for (const name of names) {
+    if (--scan.entriesLeft < 0) return false;
     const path = join(folder, name);
     const kind = kindOf(path);
     if (kind === 'file' && !visit(path)) return false;
     if (kind === 'folder' && !SKIPPED_FOLDERS.has(name)) folders.push(path);
   }
-  return folders.every((child) => walk(child, depth + 1, seen, visit));
+  return folders.every((child) => walk(child, depth + 1, scan, visit));
 }
 
 function kindOf(path: string): 'file' | 'folder' | 'other' {
