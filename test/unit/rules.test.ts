@@ -268,6 +268,21 @@ describe('the declaration of camsPolicy.rules in package.json', () => {
   });
 });
 
+describe('the rule table of the README', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const rows = [...readme.matchAll(/^\| `([a-z-]+)` +\| (\w+) +\|/gm)].filter(
+    ([, id]) => !id!.startsWith('camsPolicy'),
+  );
+
+  it('lists every rule once, with its default severity', () => {
+    const severity = ['', 'error', 'warning', 'information', 'hint'];
+    assert.deepEqual(
+      rows.map(([, id, level]) => `${id} ${level}`).sort(),
+      ALL_RULES.map((rule) => `${rule.id} ${severity[rule.severity]}`).sort(),
+    );
+  });
+});
+
 interface RuleSchema {
   propertyNames: { enum: string[] };
   additionalProperties: { enum: string[] };
