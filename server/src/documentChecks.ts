@@ -1,0 +1,76 @@
+// Checks an open policy and tells the editor the result: its diagnostics, and the attachment
+// scope it resolves to (which the client shows in the status bar).
+import { type Connection, NotificationType, type TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+import type { Guard } from './featureGuard';
+import { ATTACHMENT_SCOPE_NOTIFICATION, type AttachmentScopeParams } from './protocol';
+import type { DocumentContext, PolicyLanguageService } from './service/languageService';
+import { describeScope } from './service/scopeWording';
+import { TooLargeLog } from './tooLargeLog';
+
+const scopeNotification = new NotificationType<AttachmentScopeParams>(
+  ATTACHMENT_SCOPE_NOTIFICATION,
+);
+
+export interface DocumentChecksOptions {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly service: PolicyLanguageService;
+  readonly context: () => DocumentContext;
+  readonly guard: Guard;
+  /** Settles once the first settings have arrived; no check runs before. */
+  readonly settingsLoaded: () => Promise<void>;
+}
+
+export class DocumentChecks {
+  private readonly tooLargeLog: TooLargeLog;
+
+  constructor(private readonly options: DocumentChecksOptions) {
+    this.tooLargeLog = new TooLargeLog(options.connection.console);
+  }
+
+  // Documents opened before the first settings arrive are validated once they have, so that no
+  // diagnostics computed with the defaults flash up first.
+  readonly validate = (document: TextDocument): void => {
+    void this.options.settingsLoaded().then(() => {
+      if (this.options.documents.get(document.uri) !== document) return;
+
+      this.sendDiagnostics(document);
+      this.sendAttachmentScope(document);
+    });
+  };
+
+  /** Checks every open document again, after the settings or the workspace scopes changed. */
+  validateAll(): void {
+    this.options.documents.all().forEach(this.validate);
+  }
+
+  /** Forgets a closed document and clears its diagnostics. */
+  closed(uri: string): void {
+    this.options.service.forget(uri);
+    this.tooLargeLog.forget(uri);
+    void this.options.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private sendDiagnostics(document: TextDocument): void {
+    const { connection, service, context, guard } = this.options;
+    const diagnostics = guard('diagnostics', [], () => service.validate(document, context()));
+    this.tooLargeLog.noteChecked(document, diagnostics);
+    void connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics,
+    });
+  }
+
+  private sendAttachmentScope(document: TextDocument): void {
+    const { connection, service, context, guard } = this.options;
+    const resolution = guard('scope', null, () => service.attachmentScope(document, context()));
+    void connection.sendNotification(scopeNotification, {
+      uri: document.uri,
+      scope: resolution?.scope ?? null,
+      source: resolution ? describeScope(resolution) : '',
+    });
+  }
+}
