@@ -13,6 +13,9 @@ const scopeNotification = new NotificationType<AttachmentScopeParams>(
   ATTACHMENT_SCOPE_NOTIFICATION,
 );
 
+/** How long a document must rest before it is checked again. */
+const CHECK_DELAY_MS = 60;
+
 export interface DocumentChecksOptions {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
@@ -30,15 +33,19 @@ export class DocumentChecks {
     this.tooLargeLog = new TooLargeLog(options.connection.console);
   }
 
-  // Documents opened before the first settings arrive are validated once they have, so that no
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+
+  // A burst of keystrokes is checked once, after the burst: each change restarts a short wait,
+  // so the server never queues a check per keystroke of a fast typist or a pasted edit script.
+  // Documents opened before the first settings arrive are checked once they have, so that no
   // diagnostics computed with the defaults flash up first.
   readonly validate = (document: TextDocument): void => {
-    void this.options.settingsLoaded().then(() => {
-      if (this.options.documents.get(document.uri) !== document) return;
-
-      this.sendDiagnostics(document);
-      this.sendAttachmentScope(document);
-    });
+    clearTimeout(this.pending.get(document.uri));
+    const timer = setTimeout(() => {
+      this.pending.delete(document.uri);
+      void this.options.settingsLoaded().then(() => this.check(document.uri));
+    }, CHECK_DELAY_MS);
+    this.pending.set(document.uri, timer);
   };
 
   /** Checks every open document again, after the settings or the workspace scopes changed. */
@@ -48,9 +55,19 @@ export class DocumentChecks {
 
   /** Forgets a closed document and clears its diagnostics. */
   closed(uri: string): void {
+    clearTimeout(this.pending.get(uri));
+    this.pending.delete(uri);
     this.options.service.forget(uri);
     this.tooLargeLog.forget(uri);
     void this.options.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private check(uri: string): void {
+    const document = this.options.documents.get(uri);
+    if (!document) return;
+
+    this.sendDiagnostics(document);
+    this.sendAttachmentScope(document);
   }
 
   private sendDiagnostics(document: TextDocument): void {
