@@ -41,6 +41,18 @@ function moveFix(files: Record<string, string>): CodeAction {
   return move;
 }
 
+/** The titles of the fixes offered for the warnings of `rg/team.json`, which must have some. */
+function fixTitles(files: Record<string, string>): string[] {
+  const context = workspaceContext(files);
+  const uri = `${WORKSPACE}/rg/team.json`;
+  const document = TextDocument.create(uri, 'json', ++version, files['rg/team.json']!);
+  const diagnostics = service.validate(document, context);
+  assert.ok(diagnostics.length > 0, 'the policy has warnings');
+  return service
+    .codeActions(document, diagnostics[0]!.range, diagnostics, context)
+    .map((action) => action.title);
+}
+
 /** Applies a WorkspaceEdit of file creations and text edits to the files. */
 function applyEdit(files: Record<string, string>, edit: WorkspaceEdit): Record<string, string> {
   const result = { ...files };
@@ -132,45 +144,22 @@ describe('moving account-only actions to an account-scope policy', () => {
   });
 
   it('is not offered when the companion cannot take another statement', () => {
-    const files = {
+    const titles = fixTitles({
       'ram-policy-scopes.json': PROJECT,
       'rg/team.json': policyText(MIXED),
       'rg/team.account.json': '{ "Statement": {} }',
-    };
-    const context = workspaceContext(files);
-    const document = TextDocument.create(
-      `${WORKSPACE}/rg/team.json`,
-      'json',
-      ++version,
-      files['rg/team.json'],
-    );
-    const diagnostics = service.validate(document, context);
-    const titles = service
-      .codeActions(document, diagnostics[0]!.range, diagnostics, context)
-      .map((action) => action.title);
-    assert.ok(
-      titles.length > 0 && titles.every((title) => !title.startsWith('Move')),
-      titles.join(),
-    );
+    });
+    assert.ok(titles.length > 0 && titles.every((t) => !t.startsWith('Move')), titles.join());
   });
 
   it('is not offered when it would leave the policy without a statement', () => {
     const accountOnly = { Effect: 'Allow', Action: ['cams:GetFlow'], Resource: '*' };
-    const files = { 'ram-policy-scopes.json': PROJECT, 'rg/team.json': policyText(accountOnly) };
-    const context = workspaceContext(files);
-    const document = TextDocument.create(
-      `${WORKSPACE}/rg/team.json`,
-      'json',
-      ++version,
-      files['rg/team.json'],
-    );
-    const diagnostics = service.validate(document, context);
-    assert.ok(diagnostics.length > 0);
-    const titles = service
-      .codeActions(document, diagnostics[0]!.range, diagnostics, context)
-      .map((action) => action.title);
+    const titles = fixTitles({
+      'ram-policy-scopes.json': PROJECT,
+      'rg/team.json': policyText(accountOnly),
+    });
     assert.ok(
-      titles.every((title) => !title.startsWith('Move')),
+      titles.every((t) => !t.startsWith('Move')),
       titles.join(),
     );
   });
