@@ -92,13 +92,17 @@ function indent(text) {
   return text.replace(/^/gm, '    │ ');
 }
 
+// The workspace settings of examples/, read as the server reads the camsPolicy section, so that
+// every setting gets its default.
 function readExampleSettings() {
+  const { readSettings } = require(join(root, 'out/server/src/service/settings.js'));
   const raw = JSON.parse(readFileSync(join(examples, '.vscode', 'settings.json'), 'utf8'));
-  return {
-    policyFiles: raw['camsPolicy.policyFiles'] ?? [],
-    resourceGroupScopedFiles: raw['camsPolicy.resourceGroupScopedFiles'] ?? [],
-    rules: raw['camsPolicy.rules'] ?? {},
-  };
+  const section = Object.fromEntries(
+    Object.entries(raw)
+      .filter(([key]) => key.startsWith('camsPolicy.'))
+      .map(([key, value]) => [key.slice('camsPolicy.'.length), value]),
+  );
+  return readSettings(section).settings;
 }
 
 function policyFiles(folder) {
