@@ -3,20 +3,16 @@
 // cancelled. It records the latency of every request and the server's memory as the kernel sees
 // it, and compares what the server published at the end with a fresh analysis of the final text.
 // Used by the load test (test/protocol/load.test.ts) and the load benchmark (scripts/load.mjs).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   CancellationTokenSource,
   CodeActionRequest,
   CompletionRequest,
   ConfigurationRequest,
-  createProtocolConnection,
   type Diagnostic,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
@@ -25,19 +21,15 @@ import {
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
   RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+
+import { type ServerProcess, startServerProcess, stopServerProcess } from './serverProcess';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 import { createPolicyLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 
-/** The built server; LOAD_SERVER names another build, to measure before and after a change. */
-export const SERVER =
-  process.env['LOAD_SERVER'] ?? join(__dirname, '..', '..', '..', 'dist', 'server.js');
 const WORKSPACE = 'file:///projects/policies';
 const SETTINGS = { ...DEFAULT_SETTINGS, resourceGroupScopedFiles: ['rg/**/*.json'] };
 
@@ -269,10 +261,10 @@ export class LspSession {
   /** What the server logged, in order. */
   readonly logLines: string[] = [];
 
-  private constructor(
-    private readonly child: ChildProcess,
-    private readonly connection: ProtocolConnection,
-  ) {
+  private readonly connection: ProtocolConnection;
+
+  private constructor(private readonly server: ServerProcess) {
+    const connection = (this.connection = server.connection);
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.set(params.uri, params);
       this.waiters.forEach((wake) => wake());
@@ -286,12 +278,8 @@ export class LspSession {
   }
 
   static async start(): Promise<LspSession> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    const connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout!),
-      new StreamMessageWriter(child.stdin!),
-    );
-    const session = new LspSession(child, connection);
+    const session = new LspSession(startServerProcess());
+    const { connection } = session;
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: WORKSPACE,
@@ -391,7 +379,7 @@ export class LspSession {
   /** The server's resident set size in MiB, read from /proc where there is one. */
   rssMiB(): number {
     try {
-      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const status = readFileSync(`/proc/${this.server.child.pid}/status`, 'utf8');
       return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
     } catch {
       return NaN;
@@ -399,10 +387,7 @@ export class LspSession {
   }
 
   async stop(): Promise<void> {
-    await this.connection.sendRequest(ShutdownRequest.type);
-    await this.connection.sendNotification(ExitNotification.type);
-    this.connection.dispose();
-    this.child.kill();
+    await stopServerProcess(this.server);
   }
 
   // Waits until the diagnostics of `uri` satisfy `ready`, or ten seconds have passed.

@@ -1,26 +1,20 @@
 // The built server over stdio, for a client that pushes its settings instead of answering
 // configuration requests: rule levels from the settings, and the outline of statements.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  createProtocolConnection,
   DidChangeConfigurationNotification,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+import { type ServerProcess, startServerProcess, stopServerProcess } from './serverProcess';
+
 const WORKSPACE = 'file:///projects/rules';
 
 // An unknown action, and a statement without Resource.
@@ -34,7 +28,7 @@ const POLICY = `{
 `;
 
 describe('a server whose client pushes camsPolicy.rules', () => {
-  let child: ChildProcess;
+  let server: ServerProcess;
   let connection: ProtocolConnection;
   const published: PublishDiagnosticsParams[] = [];
 
@@ -49,11 +43,8 @@ describe('a server whose client pushes camsPolicy.rules', () => {
   };
 
   before(async () => {
-    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout!),
-      new StreamMessageWriter(child.stdin!),
-    );
+    server = startServerProcess();
+    connection = server.connection;
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => published.push(p));
     connection.listen();
 
@@ -70,10 +61,7 @@ describe('a server whose client pushes camsPolicy.rules', () => {
   });
 
   after(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    child.kill();
+    await stopServerProcess(server);
   });
 
   const open = (path: string): string => {

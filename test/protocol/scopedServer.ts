@@ -1,6 +1,5 @@
 // A language server process on a workspace folder on disk, for the protocol tests of scopes:
 // it records the diagnostics, scope notifications and edits the server sends.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,10 +7,8 @@ import {
   ApplyWorkspaceEditRequest,
   type ApplyWorkspaceEditParams,
   ConfigurationRequest,
-  createProtocolConnection,
   DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   FileChangeType,
   InitializedNotification,
   InitializeRequest,
@@ -20,17 +17,14 @@ import {
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
   RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
+
+import { type ServerProcess, startServerProcess, stopServerProcess } from './serverProcess';
 
 import {
   ATTACHMENT_SCOPE_NOTIFICATION,
   type AttachmentScopeParams,
 } from '../../server/src/protocol';
-
-const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
 export const MIXED_POLICY = `{
   "Version": "1",
@@ -50,14 +44,10 @@ export class ScopedServer {
   readonly published = new Map<string, PublishDiagnosticsParams>();
   readonly scopes = new Map<string, AttachmentScopeParams>();
   readonly edits: ApplyWorkspaceEditParams[] = [];
-  private readonly process: ChildProcess;
+  private readonly server: ServerProcess = startServerProcess();
 
   constructor(readonly folder: string) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    this.connection = createProtocolConnection(
-      new StreamMessageReader(this.process.stdout!),
-      new StreamMessageWriter(this.process.stdin!),
-    );
+    this.connection = this.server.connection;
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.set(params.uri, params);
     });
@@ -91,10 +81,7 @@ export class ScopedServer {
   }
 
   async stop(): Promise<void> {
-    await this.connection.sendRequest(ShutdownRequest.type);
-    await this.connection.sendNotification(ExitNotification.type);
-    this.connection.dispose();
-    this.process.kill();
+    await stopServerProcess(this.server);
   }
 
   write(path: string, text: string): string {

@@ -1,17 +1,14 @@
 // Starts the built server (dist/server.js) as its own process and speaks LSP to it over stdio,
 // as an editor other than VS Code would.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
   CompletionRequest,
   ConfigurationRequest,
-  createProtocolConnection,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   HoverRequest,
   InitializedNotification,
   InitializeRequest,
@@ -20,12 +17,10 @@ import {
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
   RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+import { SERVER, type ServerProcess, startServerProcess, stopServerProcess } from './serverProcess';
+
 const WORKSPACE = 'file:///projects/policies';
 const SETTINGS = { resourceGroupScopedFiles: ['rg/**/*.json'] };
 
@@ -42,18 +37,12 @@ const POLICY = `{
 `;
 
 class ServerUnderTest {
-  readonly connection: ProtocolConnection;
+  readonly server: ServerProcess = startServerProcess();
+  readonly connection: ProtocolConnection = this.server.connection;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
 
-  constructor(
-    readonly process: ChildProcess,
-    configuration: unknown = SETTINGS,
-  ) {
-    this.connection = createProtocolConnection(
-      new StreamMessageReader(process.stdout!),
-      new StreamMessageWriter(process.stdin!),
-    );
+  constructor(configuration: unknown = SETTINGS) {
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.set(params.uri, params);
       this.waiters.splice(0).forEach((wake) => wake());
@@ -79,6 +68,12 @@ class ServerUnderTest {
     }
   }
 
+  /** Ends the process without the shutdown handshake, for tests that may have failed midway. */
+  kill(): void {
+    this.connection.dispose();
+    this.server.child.kill();
+  }
+
   open(path: string, text: string): string {
     const uri = `${WORKSPACE}/${path}`;
     void this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
@@ -92,7 +87,7 @@ describe('the language server over stdio', () => {
   let server: ServerUnderTest;
 
   before(async () => {
-    server = new ServerUnderTest(spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' }));
+    server = new ServerUnderTest();
     const result = await server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: WORKSPACE,
@@ -104,10 +99,7 @@ describe('the language server over stdio', () => {
   });
 
   after(async () => {
-    await server.connection.sendRequest(ShutdownRequest.type);
-    await server.connection.sendNotification(ExitNotification.type);
-    server.connection.dispose();
-    server.process.kill();
+    await stopServerProcess(server.server);
   });
 
   it('publishes a scope warning per account-only action in a resource-group scoped file', async () => {
@@ -177,8 +169,7 @@ describe('the language server over stdio', () => {
 
 describe('settings from initializationOptions', () => {
   it('apply when the editor answers configuration requests with null', async () => {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    const server = new ServerUnderTest(child, null);
+    const server = new ServerUnderTest(null);
     await server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: WORKSPACE,
@@ -193,16 +184,14 @@ describe('settings from initializationOptions', () => {
       const { diagnostics } = await server.diagnostics(uri, (p) => p.diagnostics.length > 0);
       assert.ok(diagnostics.some((d) => d.code === 'resource-group-unsupported'));
     } finally {
-      server.connection.dispose();
-      child.kill();
+      server.kill();
     }
   });
 });
 
 describe('clients that send little', () => {
   it('are served when they send empty capabilities and a null workspace folder', async () => {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-    const server = new ServerUnderTest(child);
+    const server = new ServerUnderTest();
     try {
       const result = await server.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
@@ -220,8 +209,7 @@ describe('clients that send little', () => {
         ['unknown-action'],
       );
     } finally {
-      server.connection.dispose();
-      child.kill();
+      server.kill();
     }
   });
 });

@@ -1,13 +1,10 @@
 // A broken setting: the user is told once, through one message, and the defaults apply.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import {
   ConfigurationRequest,
-  createProtocolConnection,
   DidChangeConfigurationNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   type ProtocolConnection,
@@ -16,12 +13,9 @@ import {
   RegistrationRequest,
   ShowMessageNotification,
   type ShowMessageParams,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-import { SERVER } from './loadSession';
+import { startServerProcess, stopServerProcess } from './serverProcess';
 
 const WORKSPACE = 'file:///projects/policies';
 /** A glob where a list of globs belongs. */
@@ -30,17 +24,13 @@ const POLICY =
   '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["cams:GetFlow", "cams:Nope"], "Resource": "*"}]}';
 
 describe('a setting of the wrong type', () => {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
-  child.stderr.on('data', (d) => process.stderr.write(d));
+  const server = startServerProcess();
+  server.child.stderr.on('data', (d) => process.stderr.write(d));
   const messages: ShowMessageParams[] = [];
   const published = new Map<string, PublishDiagnosticsParams>();
-  let connection: ProtocolConnection;
+  const connection: ProtocolConnection = server.connection;
 
   before(async () => {
-    connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    );
     connection.onNotification(ShowMessageNotification.type, (params) => messages.push(params));
     connection.onNotification(PublishDiagnosticsNotification.type, (params) =>
       published.set(params.uri, params),
@@ -58,10 +48,7 @@ describe('a setting of the wrong type', () => {
   });
 
   after(async () => {
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    child.kill();
+    await stopServerProcess(server);
   });
 
   it('is reported in one warning message that names it, however often settings change', async () => {
