@@ -1,11 +1,10 @@
 // Checks an open policy and tells the editor the result: its diagnostics, and the attachment
 // scope it resolves to (which the client shows in the status bar).
-import { type Connection, NotificationType, type TextDocuments } from 'vscode-languageserver/node';
+import { NotificationType } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-import type { Guard } from './featureGuard';
+import type { RequestHandlerOptions } from './requestHandlers';
 import { ATTACHMENT_SCOPE_NOTIFICATION, type AttachmentScopeParams } from './protocol';
-import type { DocumentContext, PolicyLanguageService } from './service/languageService';
 import { describeScope } from './service/scopeWording';
 import { TooLargeLog } from './tooLargeLog';
 
@@ -16,12 +15,7 @@ const scopeNotification = new NotificationType<AttachmentScopeParams>(
 /** How long a document must rest before it is checked again. */
 const CHECK_DELAY_MS = 60;
 
-export interface DocumentChecksOptions {
-  readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
-  readonly service: PolicyLanguageService;
-  readonly context: () => DocumentContext;
-  readonly guard: Guard;
+export interface DocumentChecksOptions extends RequestHandlerOptions {
   /** Settles once the first settings have arrived; no check runs before. */
   readonly settingsLoaded: () => Promise<void>;
 }

@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 
-import { codeOf, fixture, open, policyDiagnostics, SCOPE_WARNING, waitFor } from './support';
+import {
+  codeOf,
+  fixture,
+  open,
+  policyDiagnostics,
+  quickFixTitled,
+  SCOPE_WARNING,
+  waitFor,
+} from './support';
 
 const POLICY = 'team/messaging.json';
 const CREATED = ['ram-policy-scopes.json', 'team/messaging.account.json'];
@@ -50,7 +58,7 @@ describe('setting the attachment scope and moving account-only actions', () => {
     const related = warnings[0]!.relatedInformation?.[0]?.location.uri.path ?? '';
     assert.match(related, /ram-policy-scopes\.json$/);
 
-    const move = await moveFix(document, warnings[0]!);
+    const move = await quickFixTitled(document, warnings[0]!, /^Move/);
     assert.ok(move.edit && (await vscode.workspace.applyEdit(move.edit)));
 
     await waitFor('no scope warning after the move', () =>
@@ -83,19 +91,4 @@ async function statementLens(document: vscode.TextDocument): Promise<string> {
     if (Date.now() > deadline) throw new Error('no statement code lens');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-async function moveFix(
-  document: vscode.TextDocument,
-  warning: vscode.Diagnostic,
-): Promise<vscode.CodeAction> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    document.uri,
-    warning.range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
-  const move = actions.find((action) => action.title.startsWith('Move'));
-  assert.ok(move, `a move among ${actions.map((action) => action.title).join(', ')}`);
-  return move;
 }

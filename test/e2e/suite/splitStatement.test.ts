@@ -10,6 +10,7 @@ import {
   fixture,
   open,
   policyDiagnostics,
+  quickFixTitled,
   revertAndClose,
   SCOPE_WARNING,
   waitFor,
@@ -26,7 +27,7 @@ describe('splitting a mixed statement', () => {
     const warning = before.find((d) => codeOf(d) === SCOPE_WARNING);
     assert.ok(warning, 'the mixed statement has a scope warning');
 
-    const fix = await quickFixFor(document, warning);
+    const fix = await quickFixTitled(document, warning, /split/i);
     assert.ok(fix.edit, `"${fix.title}" has an edit`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
 
@@ -52,23 +53,6 @@ describe('splitting a mixed statement', () => {
     );
   });
 });
-
-async function quickFixFor(
-  document: vscode.TextDocument,
-  warning: vscode.Diagnostic,
-): Promise<vscode.CodeAction> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    document.uri,
-    warning.range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
-  // The API command returns code actions without their diagnostics, so the title tells them apart.
-  const fix = actions.find((action) => /split/i.test(action.title));
-  const titles = actions.map((action) => action.title).join(', ');
-  assert.ok(fix, `a split among the quick fixes for the scope warning: ${titles || '(none)'}`);
-  return fix;
-}
 
 interface Statement {
   Action: string | string[];

@@ -1,5 +1,6 @@
 // Helpers shared by the editor tests: the fixture workspace, waiting for the language server,
 // and reading what it reported.
+import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'cams-policy-tools.cams-ram-policy';
@@ -62,4 +63,25 @@ export function insideString(document: vscode.TextDocument, text: string): vscod
 /** Closes the active editor without saving, so a test leaves the fixtures as it found them. */
 export async function revertAndClose(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+/**
+ * The quick fix for `warning` whose title matches `title`. The API command returns code actions
+ * without their diagnostics, so the title tells them apart.
+ */
+export async function quickFixTitled(
+  document: vscode.TextDocument,
+  warning: vscode.Diagnostic,
+  title: RegExp,
+): Promise<vscode.CodeAction> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    warning.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  const fix = actions.find((action) => title.test(action.title));
+  const titles = actions.map((action) => action.title).join(', ');
+  assert.ok(fix, `a quick fix titled ${title} among: ${titles || '(none)'}`);
+  return fix;
 }
